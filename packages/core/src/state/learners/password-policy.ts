@@ -1,0 +1,3 @@
+import type { StateLearner } from './learner.js';
+
+export const passwordPolicyLearners: readonly StateLearner[] = [];

@@ -1,0 +1,3 @@
+import type { StateLearner } from './learner.js';
+
+export const s3Learners: readonly StateLearner[] = [];

@@ -1,0 +1,2 @@
+export * from './rule-fixtures.js';
+export * from './rule-test.js';
