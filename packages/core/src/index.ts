@@ -15,3 +15,4 @@ export * from './state/memory-state.js';
 export * from './state/state.js';
 export * from './util/hash.js';
 export * from './util/result.js';
+export * from './util/fields.js';
