@@ -16,3 +16,4 @@ export * from './state/state.js';
 export * from './util/hash.js';
 export * from './util/result.js';
 export * from './util/fields.js';
+export * from './rules/event-patterns.js';

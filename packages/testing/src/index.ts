@@ -1,2 +1,3 @@
 export * from './rule-fixtures.js';
 export * from './rule-test.js';
+export * from './change-event-builder.js';

@@ -86,7 +86,11 @@ export interface WideningReport {
   /** Risky grants present in the new document and not in the old one (by kind + actions/principals). */
   readonly addedGrants: readonly Grant[];
   /** Allowed (action pattern, resource pattern) pairs of the new document not covered by the old one. */
-  readonly addedPermissions: readonly { readonly action: string; readonly resource: string; readonly statement: number }[];
+  readonly addedPermissions: readonly {
+    readonly action: string;
+    readonly resource: string;
+    readonly statement: number;
+  }[];
   /** Principals newly allowed (resource/trust policies). */
   readonly addedPrincipals: readonly string[];
   /** Deny statements (or restricting conditions) that the old document had and the new one lost. */

@@ -49,6 +49,12 @@ export interface RuleMeta {
   readonly severity: Severity;
   /** Candidate events, or `'*'` for rules that look at every record (root activity, access denied). */
   readonly events: readonly EventSelector[] | '*';
+  /**
+   * For `events: '*'` rules: the EventBridge `detail` filter that narrows what the central bus
+   * delivers to the detector (e.g. `{ userIdentity: { type: ['Root'] } }`). Without it a
+   * wildcard rule subscribes to every CloudTrail event.
+   */
+  readonly eventPatternDetail?: Readonly<Record<string, unknown>>;
   readonly references: References;
   /** What to check and how to fix it, in Markdown. */
   readonly runbook: string;

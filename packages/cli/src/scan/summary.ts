@@ -1,0 +1,57 @@
+import { SEVERITIES } from '@trailwarden/core';
+import { fit } from '../output/text-cells.js';
+import type { Problem, ScanStats } from './scan-stats.js';
+
+const number = new Intl.NumberFormat('en-US');
+
+export interface SummaryFacts {
+  readonly elapsedMs: number;
+  /** Peak resident set size in bytes. */
+  readonly peakRssBytes: number;
+}
+
+/**
+ * The end-of-scan summary printed on stderr: inputs, throughput and peak memory, parse errors
+ * with the first few reasons (`file:index: reason`), unreadable files, rule errors, and the
+ * findings by severity and by category.
+ *
+ * @example
+ * io.stderr.write(formatSummary(stats, { elapsedMs: 1234, peakRssBytes: process.resourceUsage().maxRSS * 1024 }));
+ */
+export function formatSummary(stats: ScanStats, facts: SummaryFacts): string {
+  const seconds = facts.elapsedMs / 1000;
+  const rate = seconds > 0 ? Math.round(stats.records / seconds) : stats.records;
+  const lines = [
+    `scanned ${plural(stats.files, 'file')}, ${plural(stats.records, 'record')} in ${seconds.toFixed(2)} s ` +
+      `(${number.format(rate)} records/s, peak RSS ${Math.round(facts.peakRssBytes / 1024 / 1024)} MB)`,
+  ];
+  if (stats.parseErrors > 0) {
+    lines.push(`parse errors: ${number.format(stats.parseErrors)}`, ...quote(stats.firstParseErrors, stats.parseErrors));
+  }
+  if (stats.unreadable > 0) {
+    lines.push(`unreadable: ${plural(stats.unreadable, 'file')}`, ...quote(stats.firstUnreadable, stats.unreadable));
+  }
+  if (stats.ruleErrors > 0) {
+    lines.push(`rule errors: ${number.format(stats.ruleErrors)}`, ...quote(stats.firstRuleErrors, stats.ruleErrors));
+  }
+  const severities = [...SEVERITIES]
+    .reverse()
+    .map((s) => `${s} ${number.format(stats.bySeverity.get(s) ?? 0)}`)
+    .join(', ');
+  lines.push(`findings: ${number.format(stats.findings)} (${severities})`);
+  const categories = stats.categoriesByCount();
+  if (categories.length > 0) {
+    lines.push(`by category: ${categories.map(([c, n]) => `${c} ${number.format(n)}`).join(', ')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function quote(problems: readonly Problem[], total: number): string[] {
+  const lines = problems.map((p) => `  ${p.file}:${p.index}: ${fit(p.reason, 240, false)}`);
+  if (total > problems.length) lines.push(`  … and ${number.format(total - problems.length)} more`);
+  return lines;
+}
+
+function plural(count: number, noun: string): string {
+  return `${number.format(count)} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,26 @@
+import { buildChangeEvent, describeRuleFixtures } from '@trailwarden/testing';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DETECTION_SETTINGS } from '../../settings/detection-settings.js';
+import { MemoryState } from '../../state/memory-state.js';
+import type { RuleContext } from '../define-rule.js';
+import rule from './rule.js';
+
+describeRuleFixtures(rule, new URL('./fixtures/', import.meta.url));
+
+const context = (): RuleContext => ({
+  settings: DEFAULT_DETECTION_SETTINGS,
+  state: new MemoryState(),
+  count: 0,
+});
+describe('iam-policy-removed edge cases', () => {
+  it.each(rule.events === '*' ? [] : rule.events.flatMap((selector) => selector.names.map((name) => [name])))(
+    '%s without request parameters is still an info change record',
+    (eventName) => {
+      // Act
+      const match = rule.match(buildChangeEvent({ eventName, requestParameters: {} }), context());
+      // Assess
+      expect(match?.severity).toBe('info');
+      expect(match?.summary).toContain('does not name the policy');
+    },
+  );
+});

@@ -1,0 +1,24 @@
+import { buildChangeEvent, describeRuleFixtures } from '@trailwarden/testing';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DETECTION_SETTINGS } from '../../settings/detection-settings.js';
+import { MemoryState } from '../../state/memory-state.js';
+import type { RuleContext } from '../define-rule.js';
+import rule from './rule.js';
+
+describeRuleFixtures(rule, new URL('./fixtures/', import.meta.url));
+
+const context = (): RuleContext => ({
+  settings: DEFAULT_DETECTION_SETTINGS,
+  state: new MemoryState(),
+  count: 0,
+});
+describe('iam-trust-policy-opened edge cases', () => {
+  it.each([['CreateRole'], ['UpdateAssumeRolePolicy']])(
+    '%s without request parameters is reported as unanalyzable, not dropped',
+    (eventName) => {
+      const match = rule.match(buildChangeEvent({ eventName, requestParameters: {} }), context());
+      expect(match?.severity).toBe('high');
+      expect(match?.context).toHaveProperty('parseError');
+    },
+  );
+});
