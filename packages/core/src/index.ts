@@ -10,6 +10,7 @@ export * from './rules/catalog.js';
 export * from './rules/define-rule.js';
 export * from './settings/detection-settings.js';
 export * from './state/learners/index.js';
+export * from './state/learners/password-policy.js';
 export type * from './state/learners/learner.js';
 export * from './state/memory-state.js';
 export * from './state/state.js';

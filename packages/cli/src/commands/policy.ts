@@ -180,7 +180,10 @@ function unwrapCliOutput(value: unknown): unknown {
 }
 
 async function readPolicy(io: PolicyIo, file: string): Promise<PolicyDocument> {
-  const text = await readText(io, file);
+  return parseText(file, await readText(io, file));
+}
+
+function parseText(file: string, text: string): PolicyDocument {
   let input: unknown = text;
   try {
     const json: unknown = JSON.parse(text);
@@ -219,8 +222,8 @@ async function check(io: PolicyIo, file: string, options: PolicyOptions): Promis
 async function diff(io: PolicyIo, oldFile: string, newFile: string, options: PolicyOptions): Promise<number> {
   if (oldFile === '-' && newFile === '-') throw new PolicyInputError('only one of OLD and NEW can be standard input');
   const trust = trustOf(options);
-  const oldText = oldFile === '-' ? undefined : await readText(io, oldFile);
-  const oldDoc = oldText !== undefined && oldText.trim() === '' ? undefined : await readPolicy(io, oldFile);
+  const oldText = await readText(io, oldFile);
+  const oldDoc = oldText.trim() === '' ? undefined : parseText(oldFile, oldText);
   const report = compareGrants(oldDoc, await readPolicy(io, newFile), trust);
   if (options.format === 'json') {
     io.stdout.write(`${JSON.stringify({ old: oldFile, new: newFile, ...report }, null, 2)}\n`);

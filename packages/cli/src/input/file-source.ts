@@ -70,7 +70,7 @@ async function* streamFile(path: string): AsyncGenerator<string> {
  */
 export async function* decodeChunks(source: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
   const iterator = source[Symbol.asyncIterator]();
-  let head = Buffer.alloc(0);
+  let head: Buffer = Buffer.alloc(0);
   // Two bytes decide whether this is gzip; a first chunk may be shorter.
   while (head.length < 2) {
     const next = await iterator.next();

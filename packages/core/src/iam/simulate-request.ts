@@ -209,3 +209,30 @@ export function resourceAccountOf(resource: string): string | undefined {
   const account = resource.split(':')[4];
   return account !== undefined && ACCOUNT_ID.test(account) ? account : undefined;
 }
+
+/**
+ * Reads `KEY=VALUE` context arguments (split at the first `=`); a repeated key becomes
+ * multi-valued, in the order given. Key names keep their spelling (lookups ignore case).
+ *
+ * @example
+ * ```ts
+ * parseContextPairs(['aws:SourceIp=192.0.2.10', 'aws:TagKeys=team', 'aws:TagKeys=env']);
+ * // ok({ 'aws:SourceIp': ['192.0.2.10'], 'aws:TagKeys': ['team', 'env'] })
+ * ```
+ */
+export function parseContextPairs(pairs: readonly string[]): Result<Record<string, string[]>, ParseError> {
+  const context: Record<string, string[]> = {};
+  const byLower = new Map<string, string>();
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    const key = at === -1 ? '' : pair.slice(0, at).trim();
+    if (key === '')
+      return err(
+        new ParseError('expected KEY=VALUE, e.g. aws:SourceIp=192.0.2.10', { path: 'context', input: pair }),
+      );
+    const name = byLower.get(key.toLowerCase()) ?? key;
+    byLower.set(key.toLowerCase(), name);
+    context[name] = [...(context[name] ?? []), pair.slice(at + 1)];
+  }
+  return ok(context);
+}

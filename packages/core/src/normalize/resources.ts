@@ -17,6 +17,11 @@ export function partitionOf(region: string): string {
   return 'aws';
 }
 
+/** A lookup table by event source (a Map: looked up once per event with a variable key). */
+function tableOf<T>(entries: Readonly<Record<string, T>>): ReadonlyMap<string, T> {
+  return new Map(Object.entries(entries));
+}
+
 /** Keeps a value that already is an ARN, else builds one. */
 const orArn =
   (build: ArnBuilder): ArnBuilder =>
@@ -63,7 +68,7 @@ const sqsQueue: ArnBuilder = (url, { partition, region, account }) => {
  * and explicit: these are the resources the rule catalog judges (buckets, IAM principals and
  * policies, trails, keys, security groups, detectors …).
  */
-const REQUEST_PARAMETER_ARNS: Readonly<Record<string, readonly (readonly [string, ArnBuilder])[]>> = {
+const REQUEST_PARAMETER_ARNS: ReadonlyMap<string, readonly (readonly [string, ArnBuilder])[]> = tableOf({
   's3.amazonaws.com': [['bucketName', (bucket, { partition }) => `arn:${partition}:s3:::${bucket}`]],
   'iam.amazonaws.com': [
     ['userName', iam('user')],
@@ -100,13 +105,13 @@ const REQUEST_PARAMETER_ARNS: Readonly<Record<string, readonly (readonly [string
   'ecr.amazonaws.com': [['repositoryName', regional('ecr', 'repository/')]],
   'logs.amazonaws.com': [['logGroupName', regional('logs', 'log-group:')]],
   'sts.amazonaws.com': [['roleArn', arnOnly]],
-};
+});
 
 /**
  * Response elements that carry the ARN of what a call created (`[object, field]`), for
  * creations whose request only has a name (`CreatePolicy` with a path, `CreateKey`).
  */
-const RESPONSE_ARNS: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
+const RESPONSE_ARNS: ReadonlyMap<string, readonly (readonly [string, string])[]> = tableOf({
   'iam.amazonaws.com': [
     ['user', 'arn'],
     ['role', 'arn'],
@@ -117,7 +122,7 @@ const RESPONSE_ARNS: Readonly<Record<string, readonly (readonly [string, string]
   'kms.amazonaws.com': [['keyMetadata', 'arn']],
   'cloudtrail.amazonaws.com': [['', 'trailARN']],
   'ec2.amazonaws.com': [['', 'groupId']],
-};
+});
 
 function add(into: string[], arn: string | undefined): void {
   if (arn && !into.includes(arn)) into.push(arn);
@@ -142,14 +147,14 @@ export function collectResources(
   if (Array.isArray(recordResources)) {
     for (const resource of recordResources) add(arns, text(bagOf(resource)?.ARN));
   }
-  const params = REQUEST_PARAMETER_ARNS[eventSource];
+  const params = REQUEST_PARAMETER_ARNS.get(eventSource);
   if (params) {
     for (const [name, build] of params) {
       const value = text(requestParameters[name]);
       if (value) add(arns, build(value, scope, requestParameters));
     }
   }
-  const created = RESPONSE_ARNS[eventSource];
+  const created = RESPONSE_ARNS.get(eventSource);
   if (created) {
     for (const [outer, name] of created) {
       const holder = outer === '' ? responseElements : bagOf(responseElements[outer]);

@@ -12,11 +12,18 @@ import { bucketArn, bucketOf } from '../shared/s3-request.js';
  */
 export const MIN_TRAIL_LOG_RETENTION_DAYS = 365;
 
+/** CloudTrail logs the PutBucketLifecycleConfiguration API as `PutBucketLifecycle`; the API name is accepted too. */
 const LIFECYCLE_EVENTS = new Set(['PutBucketLifecycle', 'PutBucketLifecycleConfiguration']);
 
-function lifecycleJudgement(event: ChangeEvent, bucket: string): Pick<RuleMatch, 'severity' | 'summary' | 'context'> {
+function lifecycleJudgement(
+  event: ChangeEvent,
+  bucket: string,
+): Pick<RuleMatch, 'severity' | 'summary' | 'context'> {
   const expiring = expiringRules(event.requestParameters);
-  const shortest = expiring.reduce<number | undefined>((min, r) => (min === undefined || r.days < min ? r.days : min), undefined);
+  const shortest = expiring.reduce<number | undefined>(
+    (min, r) => (min === undefined || r.days < min ? r.days : min),
+    undefined,
+  );
   if (shortest !== undefined && shortest < MIN_TRAIL_LOG_RETENTION_DAYS) {
     const when = shortest === 0 ? 'on a fixed date' : `after ${shortest} day${shortest === 1 ? '' : 's'}`;
     return {
@@ -101,7 +108,9 @@ export default defineRule({
       ? lifecycleJudgement(event, bucket)
       : event.eventName === 'DeleteBucket'
         ? { summary: `deleted CloudTrail log bucket ${bucket}` }
-        : { summary: `deleted the policy of CloudTrail log bucket ${bucket} (CloudTrail can no longer deliver to it)` };
+        : {
+            summary: `deleted the policy of CloudTrail log bucket ${bucket} (CloudTrail can no longer deliver to it)`,
+          };
     return {
       ...(judged.severity && { severity: judged.severity }),
       summary: `${actorLabel(event.actor)} ${judged.summary} in ${whereLabel(event)}.`,

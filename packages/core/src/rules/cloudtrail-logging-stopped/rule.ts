@@ -87,7 +87,11 @@ export default defineRule({
     const trail = trailOf(event);
     if (!trail) return undefined;
     const known = state.get(trailKey(trail));
-    const scope = known?.isOrganizationTrail ? 'organization ' : known?.isMultiRegionTrail ? 'multi-region ' : '';
+    const scope = known?.isOrganizationTrail
+      ? 'organization '
+      : known?.isMultiRegionTrail
+        ? 'multi-region '
+        : '';
     return {
       summary: `${who} ${action.replace('trail', `${scope}trail`)} ${trailName(trail)} in ${whereLabel(event)}.`,
       resources: [trail],

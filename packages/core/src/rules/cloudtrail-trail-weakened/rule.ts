@@ -61,7 +61,12 @@ export default defineRule({
     'UpdateTrail, PutEventSelectors or PutInsightSelectors that makes a trail log fewer regions or events, stop validating or encrypting log files, or deliver them elsewhere.',
   category: 'cloudtrail_tampering',
   severity: 'high',
-  events: [{ source: 'cloudtrail.amazonaws.com', names: ['UpdateTrail', 'PutEventSelectors', 'PutInsightSelectors'] }],
+  events: [
+    {
+      source: 'cloudtrail.amazonaws.com',
+      names: ['UpdateTrail', 'PutEventSelectors', 'PutInsightSelectors'],
+    },
+  ],
   references: {
     cis: ['3.1', '3.2', '3.4', '3.7', '4.5'],
     securityHub: ['CloudTrail.1', 'CloudTrail.2', 'CloudTrail.4', 'CloudTrail.5', 'CloudWatch.5'],

@@ -8,12 +8,24 @@ import { whereLabel } from '../shared/resource-arn.js';
 
 /** Calls that stop or remove part of AWS Config: event name → [parameter naming the target, action, kind]. */
 const REMOVALS: Readonly<Record<string, readonly [string, string, string]>> = {
-  StopConfigurationRecorder: ['configurationRecorderName', 'stopped configuration recorder', 'config-recorder'],
-  DeleteConfigurationRecorder: ['configurationRecorderName', 'deleted configuration recorder', 'config-recorder'],
+  StopConfigurationRecorder: [
+    'configurationRecorderName',
+    'stopped configuration recorder',
+    'config-recorder',
+  ],
+  DeleteConfigurationRecorder: [
+    'configurationRecorderName',
+    'deleted configuration recorder',
+    'config-recorder',
+  ],
   DeleteDeliveryChannel: ['deliveryChannelName', 'deleted delivery channel', 'config-delivery-channel'],
   DeleteConfigRule: ['configRuleName', 'deleted Config rule', 'config-rule'],
   DeleteConformancePack: ['conformancePackName', 'deleted conformance pack', 'conformance-pack'],
-  DeleteConfigurationAggregator: ['configurationAggregatorName', 'deleted configuration aggregator', 'config-aggregator'],
+  DeleteConfigurationAggregator: [
+    'configurationAggregatorName',
+    'deleted configuration aggregator',
+    'config-aggregator',
+  ],
 };
 
 function removal(event: ChangeEvent): RuleMatch | undefined {

@@ -42,7 +42,10 @@ export default defineRule({
   dedupeWindowMinutes: 60,
   match(event) {
     if (!event.success) return undefined;
-    const stillOn = bool(event.responseElements, 'DisableEbsEncryptionByDefaultResponse.ebsEncryptionByDefault');
+    const stillOn = bool(
+      event.responseElements,
+      'DisableEbsEncryptionByDefaultResponse.ebsEncryptionByDefault',
+    );
     if (stillOn === true) return undefined;
     return {
       summary: `${actorLabel(event.actor)} disabled EBS encryption by default in ${whereLabel(event)}.`,

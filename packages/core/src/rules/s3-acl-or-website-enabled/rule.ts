@@ -1,7 +1,7 @@
 import type { ChangeEvent } from '../../events/change-event.js';
+import { list, obj, str } from '../../util/fields.js';
 import type { RuleContext, RuleMatch } from '../define-rule.js';
 import { defineRule } from '../define-rule.js';
-import { list, obj, str } from '../../util/fields.js';
 import { actorLabel } from '../shared/actor.js';
 import { whereLabel } from '../shared/resource-arn.js';
 import { knownPublicAccessBlock } from '../shared/s3-public-access.js';
@@ -28,7 +28,8 @@ function ownershipMatch(event: ChangeEvent, bucket: string): RuleMatch | undefin
 
 function websiteMatch(event: ChangeEvent, bucket: string, { state }: RuleContext): RuleMatch | undefined {
   const website = obj(event.requestParameters, 'WebsiteConfiguration');
-  const redirectOnly = obj(website, 'RedirectAllRequestsTo') !== undefined && obj(website, 'IndexDocument') === undefined;
+  const redirectOnly =
+    obj(website, 'RedirectAllRequestsTo') !== undefined && obj(website, 'IndexDocument') === undefined;
   const block = knownPublicAccessBlock(state, event.account, bucket);
   const blocked = block.on.includes('RestrictPublicBuckets') && block.on.includes('IgnorePublicAcls');
   const reason = redirectOnly
@@ -93,12 +94,14 @@ export default defineRule({
   \`aws s3api delete-bucket-website --bucket BUCKET\`
 - Serve websites through CloudFront with origin access control, keeping the bucket private and
   Block Public Access on.`,
-  remediation: ['s3-restore-bucket-public-access-block'],
+  remediation: [],
   dedupeWindowMinutes: 60,
   match(event, context) {
     if (!event.success) return undefined;
     const bucket = bucketOf(event);
     if (!bucket) return undefined;
-    return event.eventName === 'PutBucketWebsite' ? websiteMatch(event, bucket, context) : ownershipMatch(event, bucket);
+    return event.eventName === 'PutBucketWebsite'
+      ? websiteMatch(event, bucket, context)
+      : ownershipMatch(event, bucket);
   },
 });

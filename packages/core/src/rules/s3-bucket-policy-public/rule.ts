@@ -1,6 +1,6 @@
+import { lowerSeverity } from '../../findings/severity.js';
 import { analyzeGrants, principalAccount, tryParsePolicy } from '../../iam/index.js';
 import type { Grant } from '../../iam/types.js';
-import { lowerSeverity } from '../../findings/severity.js';
 import { defineRule } from '../define-rule.js';
 import { actorLabel } from '../shared/actor.js';
 import { whereLabel } from '../shared/resource-arn.js';
@@ -13,7 +13,6 @@ const describeGrants = (grants: readonly Grant[]): string =>
     .slice(0, 3)
     .map((g) => `${g.sid ?? `statement ${g.statement}`}: ${(g.actions ?? []).slice(0, 4).join(', ')}`)
     .join('; ');
-
 
 /**
  * A bucket policy that lets anyone (a public principal without a restricting condition such as
@@ -69,6 +68,7 @@ export default defineRule({
     const bucket = bucketOf(event);
     const input = bucketPolicyInput(event);
     if (!bucket || input === undefined) return undefined;
+    // S3 validated the document before accepting it; one the parser cannot read is not judged.
     const parsed = tryParsePolicy(input);
     if (!parsed.ok) return undefined;
     const doc = parsed.value;
@@ -89,10 +89,17 @@ export default defineRule({
     const context = {
       bucket,
       statements,
-      grants: judged.map((g) => ({ kind: g.kind, detail: g.detail, principals: g.principals, actions: g.actions })),
+      grants: judged.map((g) => ({
+        kind: g.kind,
+        detail: g.detail,
+        principals: g.principals,
+        actions: g.actions,
+      })),
     };
     if (publicGrants.length === 0) {
-      const accounts = [...new Set(outsideGrants.flatMap((g) => (g.principals ?? []).map((p) => principalAccount(p) ?? p)))];
+      const accounts = [
+        ...new Set(outsideGrants.flatMap((g) => (g.principals ?? []).map((p) => principalAccount(p) ?? p))),
+      ];
       return {
         severity: 'medium',
         title: 'S3 bucket policy grants access to an outside account',

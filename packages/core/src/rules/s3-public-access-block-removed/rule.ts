@@ -1,11 +1,11 @@
 import type { ChangeEvent } from '../../events/change-event.js';
-import type { StateView } from '../../state/state.js';
 import {
   ACCOUNT_PUBLIC_ACCESS_BLOCK_DELETES,
   ACCOUNT_PUBLIC_ACCESS_BLOCK_PUTS,
   accountPublicAccessBlockKey,
   bucketPublicAccessBlockKey,
 } from '../../state/learners/s3.js';
+import type { StateView } from '../../state/state.js';
 import { defineRule, type RuleMatch } from '../define-rule.js';
 import { actorLabel } from '../shared/actor.js';
 import { whereLabel } from '../shared/resource-arn.js';
@@ -23,7 +23,10 @@ const BUCKET_EVENTS = ['PutBucketPublicAccessBlock', 'DeleteBucketPublicAccessBl
 const DELETES = new Set<string>(['DeleteBucketPublicAccessBlock', ...ACCOUNT_PUBLIC_ACCESS_BLOCK_DELETES]);
 
 /** Flags on before (or, when before is unknown, possibly on) and off after. */
-function turnedOff(before: PublicAccessBlockFlags | undefined, after: PublicAccessBlockFlags): PublicAccessBlockFlag[] {
+function turnedOff(
+  before: PublicAccessBlockFlags | undefined,
+  after: PublicAccessBlockFlags,
+): PublicAccessBlockFlag[] {
   return PUBLIC_ACCESS_BLOCK_FLAGS.filter((flag) => !after[flag] && (before === undefined || before[flag]));
 }
 

@@ -34,9 +34,9 @@ function describeRule(rule: SecurityGroupRuleChange, egress: boolean): string {
   return `${traffic} ${egress ? 'to' : 'from'} ${rule.cidr ?? 'a security group or prefix list'}`;
 }
 
+/** CreateSecurityGroup answers with the new group's id; other calls name it in the request. */
 function groupIdOf(event: ChangeEvent): string | undefined {
-  const id = str(event.responseElements, 'groupId') ?? securityGroupOf(event);
-  return id;
+  return str(event.responseElements, 'groupId') ?? securityGroupOf(event);
 }
 
 /**

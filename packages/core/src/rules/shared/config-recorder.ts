@@ -31,7 +31,8 @@ export interface DeliveryChannel {
 }
 
 const ALL = 'ALL_SUPPORTED_RESOURCE_TYPES';
-const strings = (values: readonly unknown[]): string[] => values.filter((v): v is string => typeof v === 'string');
+const strings = (values: readonly unknown[]): string[] =>
+  values.filter((v): v is string => typeof v === 'string');
 
 /**
  * The recorder a `PutConfigurationRecorder` request sets. Without a `recordingGroup` AWS
@@ -42,7 +43,9 @@ const strings = (values: readonly unknown[]): string[] => values.filter((v): v i
  * readRecorder({ configurationRecorder: { name: 'default', recordingGroup: { allSupported: true, includeGlobalResourceTypes: true } } })?.strategy;
  * // 'ALL_SUPPORTED_RESOURCE_TYPES'
  */
-export function readRecorder(requestParameters: Readonly<Record<string, unknown>>): RecorderScope | undefined {
+export function readRecorder(
+  requestParameters: Readonly<Record<string, unknown>>,
+): RecorderScope | undefined {
   const recorder = obj(requestParameters, 'configurationRecorder');
   if (!recorder) return undefined;
   const group = obj(recorder, 'recordingGroup');
@@ -50,7 +53,11 @@ export function readRecorder(requestParameters: Readonly<Record<string, unknown>
   const excluded = strings(list(group, 'exclusionByResourceTypes.resourceTypes'));
   const strategy =
     str(group, 'recordingStrategy.useOnly') ??
-    (allSupported ? ALL : excluded.length > 0 ? 'EXCLUSION_BY_RESOURCE_TYPES' : 'INCLUSION_BY_RESOURCE_TYPES');
+    (allSupported
+      ? ALL
+      : excluded.length > 0
+        ? 'EXCLUSION_BY_RESOURCE_TYPES'
+        : 'INCLUSION_BY_RESOURCE_TYPES');
   return {
     name: str(recorder, 'name') ?? 'default',
     strategy: allSupported ? ALL : strategy,
@@ -62,7 +69,9 @@ export function readRecorder(requestParameters: Readonly<Record<string, unknown>
 }
 
 /** The channel a `PutDeliveryChannel` request sets. */
-export function readDeliveryChannel(requestParameters: Readonly<Record<string, unknown>>): DeliveryChannel | undefined {
+export function readDeliveryChannel(
+  requestParameters: Readonly<Record<string, unknown>>,
+): DeliveryChannel | undefined {
   const channel = obj(requestParameters, 'deliveryChannel');
   if (!channel) return undefined;
   const optional = (key: 's3BucketName' | 's3KeyPrefix' | 'snsTopicARN') => {
@@ -101,7 +110,10 @@ export interface RecorderNarrowing {
  * recorderNarrowing(undefined, { ...full, strategy: 'INCLUSION_BY_RESOURCE_TYPES', resourceTypes: ['AWS::S3::Bucket'] });
  * // [{ what: 'records only 1 selected resource type (AWS::S3::Bucket)', severity: 'high' }]
  */
-export function recorderNarrowing(before: RecorderScope | undefined, after: RecorderScope): RecorderNarrowing[] {
+export function recorderNarrowing(
+  before: RecorderScope | undefined,
+  after: RecorderScope,
+): RecorderNarrowing[] {
   const out: RecorderNarrowing[] = [];
   const beforeStrategy = before?.strategy ?? ALL;
   if (after.strategy === 'INCLUSION_BY_RESOURCE_TYPES') {
@@ -110,9 +122,13 @@ export function recorderNarrowing(before: RecorderScope | undefined, after: Reco
       (beforeStrategy === 'INCLUSION_BY_RESOURCE_TYPES' &&
         before?.resourceTypes.some((type) => !after.resourceTypes.includes(type)));
     if (lost) out.push({ what: `records only ${countTypes(after.resourceTypes)}`, severity: 'high' });
-  } else if (after.strategy === 'EXCLUSION_BY_RESOURCE_TYPES' && beforeStrategy !== 'INCLUSION_BY_RESOURCE_TYPES') {
+  } else if (
+    after.strategy === 'EXCLUSION_BY_RESOURCE_TYPES' &&
+    beforeStrategy !== 'INCLUSION_BY_RESOURCE_TYPES'
+  ) {
     // From an inclusion list to an exclusion list records more, not less: not judged.
-    const previouslyExcluded = beforeStrategy === 'EXCLUSION_BY_RESOURCE_TYPES' ? (before?.excludedResourceTypes ?? []) : [];
+    const previouslyExcluded =
+      beforeStrategy === 'EXCLUSION_BY_RESOURCE_TYPES' ? (before?.excludedResourceTypes ?? []) : [];
     const added = after.excludedResourceTypes.filter((type) => !previouslyExcluded.includes(type));
     if (added.length > 0) out.push({ what: `excludes ${countTypes(added)}`, severity: 'high' });
   }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type SelectorCoverage, selectorCoverage } from './event-selectors.js';
 
-const all = { readWriteType: 'All', includeManagementEvents: true, dataResources: [], excludeManagementEventSources: [] };
+const all = {
+  readWriteType: 'All',
+  includeManagementEvents: true,
+  dataResources: [],
+  excludeManagementEventSources: [],
+};
 const s3Data = { type: 'AWS::S3::Object', values: ['arn:aws:s3:::payments-ledger/'] };
 const management = (extra: object[] = []) => ({
   name: 'Management',
@@ -10,10 +15,26 @@ const management = (extra: object[] = []) => ({
 
 const cases: readonly (readonly [string, Record<string, unknown>, SelectorCoverage | undefined])[] = [
   ['no selectors in the record', { trailName: 'management-events' }, undefined],
-  ['basic: all management events', { eventSelectors: [all] }, { managementWrites: true, managementReads: true, excludedSources: [], dataEvents: false }],
-  ['basic: defaults log everything', { eventSelectors: [{}] }, { managementWrites: true, managementReads: true, excludedSources: [], dataEvents: false }],
-  ['basic: read only', { eventSelectors: [{ ...all, readWriteType: 'ReadOnly' }] }, { managementWrites: false, managementReads: true, excludedSources: [], dataEvents: false }],
-  ['basic: write only', { eventSelectors: [{ ...all, readWriteType: 'WriteOnly' }] }, { managementWrites: true, managementReads: false, excludedSources: [], dataEvents: false }],
+  [
+    'basic: all management events',
+    { eventSelectors: [all] },
+    { managementWrites: true, managementReads: true, excludedSources: [], dataEvents: false },
+  ],
+  [
+    'basic: defaults log everything',
+    { eventSelectors: [{}] },
+    { managementWrites: true, managementReads: true, excludedSources: [], dataEvents: false },
+  ],
+  [
+    'basic: read only',
+    { eventSelectors: [{ ...all, readWriteType: 'ReadOnly' }] },
+    { managementWrites: false, managementReads: true, excludedSources: [], dataEvents: false },
+  ],
+  [
+    'basic: write only',
+    { eventSelectors: [{ ...all, readWriteType: 'WriteOnly' }] },
+    { managementWrites: true, managementReads: false, excludedSources: [], dataEvents: false },
+  ],
   [
     'basic: management off, data on',
     { eventSelectors: [{ ...all, includeManagementEvents: false, dataResources: [s3Data] }] },
@@ -32,21 +53,53 @@ const cases: readonly (readonly [string, Record<string, unknown>, SelectorCovera
         { ...all, readWriteType: 'WriteOnly', excludeManagementEventSources: ['kms.amazonaws.com'] },
       ],
     },
-    { managementWrites: true, managementReads: true, excludedSources: ['kms.amazonaws.com'], dataEvents: false },
+    {
+      managementWrites: true,
+      managementReads: true,
+      excludedSources: ['kms.amazonaws.com'],
+      dataEvents: false,
+    },
   ],
   [
     'advanced: management, writes only, KMS excluded',
-    { advancedEventSelectors: [management([{ field: 'readOnly', equals: ['false'] }, { field: 'eventSource', notEquals: ['kms.amazonaws.com'] }])] },
-    { managementWrites: true, managementReads: false, excludedSources: ['kms.amazonaws.com'], dataEvents: false },
+    {
+      advancedEventSelectors: [
+        management([
+          { field: 'readOnly', equals: ['false'] },
+          { field: 'eventSource', notEquals: ['kms.amazonaws.com'] },
+        ]),
+      ],
+    },
+    {
+      managementWrites: true,
+      managementReads: false,
+      excludedSources: ['kms.amazonaws.com'],
+      dataEvents: false,
+    },
   ],
   [
     'advanced: data events only',
-    { advancedEventSelectors: [{ name: 'S3', fieldSelectors: [{ field: 'eventCategory', equals: ['Data'] }, { field: 'resources.type', equals: ['AWS::S3::Object'] }] }] },
+    {
+      advancedEventSelectors: [
+        {
+          name: 'S3',
+          fieldSelectors: [
+            { field: 'eventCategory', equals: ['Data'] },
+            { field: 'resources.type', equals: ['AWS::S3::Object'] },
+          ],
+        },
+      ],
+    },
     { managementWrites: false, managementReads: false, excludedSources: [], dataEvents: true },
   ],
   [
     'advanced: management and data',
-    { advancedEventSelectors: [management(), { name: 'S3', fieldSelectors: [{ field: 'eventCategory', equals: ['Data'] }] }] },
+    {
+      advancedEventSelectors: [
+        management(),
+        { name: 'S3', fieldSelectors: [{ field: 'eventCategory', equals: ['Data'] }] },
+      ],
+    },
     { managementWrites: true, managementReads: true, excludedSources: [], dataEvents: true },
   ],
 ];

@@ -29,7 +29,8 @@ interface ManagementSelector {
   readonly excluded: readonly string[];
 }
 
-const strings = (values: readonly unknown[]): string[] => values.filter((v): v is string => typeof v === 'string');
+const strings = (values: readonly unknown[]): string[] =>
+  values.filter((v): v is string => typeof v === 'string');
 
 function basicSelectors(selectors: readonly Readonly<Record<string, unknown>>[]): {
   management: ManagementSelector[];
@@ -59,7 +60,8 @@ function advancedSelectors(selectors: readonly Readonly<Record<string, unknown>>
   let data = false;
   for (const selector of selectors) {
     const fields = items(selector, 'fieldSelectors');
-    const byName = (name: string) => fields.find((f) => str(f, 'field')?.toLowerCase() === name.toLowerCase());
+    const byName = (name: string) =>
+      fields.find((f) => str(f, 'field')?.toLowerCase() === name.toLowerCase());
     const category = strings(list(byName('eventCategory'), 'equals'));
     if (!category.includes('Management')) {
       if (category.length > 0) data = true;
@@ -94,7 +96,9 @@ export function selectorCoverage(bag: Readonly<Record<string, unknown>>): Select
   const excluded =
     management.length === 0
       ? []
-      : (management[0]?.excluded ?? []).filter((source) => management.every((m) => m.excluded.includes(source)));
+      : (management[0]?.excluded ?? []).filter((source) =>
+          management.every((m) => m.excluded.includes(source)),
+        );
   return {
     managementWrites: management.some((m) => m.writes),
     managementReads: management.some((m) => m.reads),

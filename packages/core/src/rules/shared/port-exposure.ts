@@ -67,7 +67,13 @@ export const SENSITIVE_PORTS: readonly SensitivePort[] = [
 
 const WEB_PORTS = new Set([80, 443]);
 
-/** The world: any IPv4 or IPv6 address. */
+/**
+ * The world: any IPv4 or IPv6 address.
+ *
+ * @example
+ * isWorldCidr('::/0'); // true
+ * isWorldCidr('203.0.113.0/24'); // false
+ */
 export function isWorldCidr(cidr: string | undefined): boolean {
   const value = cidr?.trim();
   return value === '0.0.0.0/0' || value === '::/0';

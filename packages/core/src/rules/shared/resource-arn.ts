@@ -28,6 +28,10 @@ export function regionalArn(
 /**
  * The resources for a finding: the ARNs built from ids the rule read, followed by the
  * event's own resources that are not already listed (the first one drives the default dedupe).
+ *
+ * @example
+ * withResources(event, [regionalArn(event, 'ec2', 'vpc/vpc-1'), undefined]);
+ * // ['arn:aws:ec2:us-east-1:111122223333:vpc/vpc-1', ...event.resources]
  */
 export function withResources(event: ChangeEvent, arns: readonly (string | undefined)[]): string[] {
   const out: string[] = [];
@@ -37,7 +41,12 @@ export function withResources(event: ChangeEvent, arns: readonly (string | undef
   return out;
 }
 
-/** `account 111122223333 (us-east-1)`, for summaries. */
+/**
+ * Where an event happened, for summaries.
+ *
+ * @example
+ * whereLabel({ account: '111122223333', region: 'us-east-1' }); // 'account 111122223333 (us-east-1)'
+ */
 export function whereLabel(event: Pick<ChangeEvent, 'account' | 'region'>): string {
   return `account ${event.account} (${event.region})`;
 }

@@ -6,7 +6,10 @@ const group = (uri: string, permission: string) => ({
   Permission: permission,
 });
 const owner = {
-  Grantee: { 'xsi:type': 'CanonicalUser', ID: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be' },
+  Grantee: {
+    'xsi:type': 'CanonicalUser',
+    ID: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be',
+  },
   Permission: 'FULL_CONTROL',
 };
 const body = (grant: unknown) => ({ AccessControlPolicy: { AccessControlList: { Grant: grant } } });
@@ -28,15 +31,30 @@ describe('publicGroupOf', () => {
 describe('publicAclGrants', () => {
   it.each([
     ['body with one grant object', body(group(ALL_USERS, 'READ')), [['AllUsers', 'READ', 'body']]],
-    ['body with a list', body([owner, group(AUTHENTICATED, 'WRITE_ACP')]), [['AuthenticatedUsers', 'WRITE_ACP', 'body']]],
+    [
+      'body with a list',
+      body([owner, group(AUTHENTICATED, 'WRITE_ACP')]),
+      [['AuthenticatedUsers', 'WRITE_ACP', 'body']],
+    ],
     ['owner only', body(owner), []],
-    ['log delivery group', body([owner, group('http://acs.amazonaws.com/groups/s3/LogDelivery', 'WRITE')]), []],
+    [
+      'log delivery group',
+      body([owner, group('http://acs.amazonaws.com/groups/s3/LogDelivery', 'WRITE')]),
+      [],
+    ],
     ['canned public-read', { 'x-amz-acl': ['public-read'] }, [['AllUsers', 'READ', 'canned:public-read']]],
-    ['canned authenticated-read as a string', { 'x-amz-acl': 'authenticated-read' }, [['AuthenticatedUsers', 'READ', 'canned:authenticated-read']]],
+    [
+      'canned authenticated-read as a string',
+      { 'x-amz-acl': 'authenticated-read' },
+      [['AuthenticatedUsers', 'READ', 'canned:authenticated-read']],
+    ],
     ['canned private', { 'x-amz-acl': ['private'] }, []],
     [
       'grant headers with several grantees',
-      { 'x-amz-grant-full-control': [`id="79a59df9", uri="${ALL_USERS}"`], 'x-amz-grant-read': [`uri=${AUTHENTICATED}`] },
+      {
+        'x-amz-grant-full-control': [`id="79a59df9", uri="${ALL_USERS}"`],
+        'x-amz-grant-read': [`uri=${AUTHENTICATED}`],
+      },
       [
         ['AuthenticatedUsers', 'READ', 'x-amz-grant-read'],
         ['AllUsers', 'FULL_CONTROL', 'x-amz-grant-full-control'],

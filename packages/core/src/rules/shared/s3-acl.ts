@@ -57,7 +57,8 @@ const asPermission = (value: string | undefined): AclPermission | undefined =>
 const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
-const strings = (values: readonly unknown[]): string[] => values.filter((v): v is string => typeof v === 'string');
+const strings = (values: readonly unknown[]): string[] =>
+  values.filter((v): v is string => typeof v === 'string');
 
 /** URIs named in a grant header value: `uri="http://…/AllUsers", id="…"`. */
 function headerUris(value: string): string[] {

@@ -31,7 +31,8 @@ export function expiringRules(requestParameters: Readonly<Record<string, unknown
     const bag = { rule };
     if (str(bag, 'rule.Status') !== 'Enabled') continue;
     const id = str(bag, 'rule.ID');
-    const prefix = str(bag, 'rule.Filter.Prefix') ?? str(bag, 'rule.Filter.And.Prefix') ?? str(bag, 'rule.Prefix');
+    const prefix =
+      str(bag, 'rule.Filter.Prefix') ?? str(bag, 'rule.Filter.And.Prefix') ?? str(bag, 'rule.Prefix');
     const common = { ...(id !== undefined && { id }), ...(prefix !== undefined && { prefix }) };
     const days = num(bag, 'rule.Expiration.Days');
     const date = str(bag, 'rule.Expiration.Date');

@@ -1,5 +1,5 @@
-import type { StateView } from '../../state/state.js';
 import { accountPublicAccessBlockKey, bucketPublicAccessBlockKey } from '../../state/learners/s3.js';
+import type { StateView } from '../../state/state.js';
 import { PUBLIC_ACCESS_BLOCK_FLAGS, type PublicAccessBlockFlag } from './s3-request.js';
 
 /** The Block Public Access protection known to apply to a bucket, and where it comes from. */
@@ -19,10 +19,16 @@ export interface KnownPublicAccessBlock {
  * @example
  * knownPublicAccessBlock(state, '111122223333', 'amzn-s3-demo-bucket').on.includes('RestrictPublicBuckets');
  */
-export function knownPublicAccessBlock(state: StateView, account: string, bucket: string): KnownPublicAccessBlock {
+export function knownPublicAccessBlock(
+  state: StateView,
+  account: string,
+  bucket: string,
+): KnownPublicAccessBlock {
   const bucketFlags = state.get(bucketPublicAccessBlockKey(bucket));
   const accountFlags = state.get(accountPublicAccessBlockKey(account));
-  const on = PUBLIC_ACCESS_BLOCK_FLAGS.filter((flag) => bucketFlags?.[flag] === true || accountFlags?.[flag] === true);
+  const on = PUBLIC_ACCESS_BLOCK_FLAGS.filter(
+    (flag) => bucketFlags?.[flag] === true || accountFlags?.[flag] === true,
+  );
   const sources: ('bucket' | 'account')[] = [];
   if (bucketFlags) sources.push('bucket');
   if (accountFlags) sources.push('account');

@@ -25,7 +25,8 @@ export function isSecureTransportDeny(statement: Statement): boolean {
   for (const [operator, keys] of Object.entries(statement.condition)) {
     if (!BOOL_OPERATORS.has(operator.toLowerCase())) continue;
     for (const [key, values] of Object.entries(keys)) {
-      if (key.toLowerCase() === 'aws:securetransport' && values.some((v) => v.toLowerCase() === 'false')) return true;
+      if (key.toLowerCase() === 'aws:securetransport' && values.some((v) => v.toLowerCase() === 'false'))
+        return true;
     }
   }
   return false;
@@ -47,7 +48,12 @@ export function transportGuards(doc: PolicyDocument): TransportGuard[] {
     const resources = statement.notResource ? ['*'] : (statement.resource ?? ['*']);
     for (const action of actions) {
       for (const resource of resources) {
-        guards.push({ action, resource, statement: statement.index, ...(statement.sid && { sid: statement.sid }) });
+        guards.push({
+          action,
+          resource,
+          statement: statement.index,
+          ...(statement.sid && { sid: statement.sid }),
+        });
       }
     }
   }
@@ -66,6 +72,9 @@ export function lostTransportGuards(
   after: readonly TransportGuard[],
 ): TransportGuard[] {
   return before.filter(
-    (old) => !after.some((guard) => actionMatches(guard.action, old.action) && arnMatches(guard.resource, old.resource)),
+    (old) =>
+      !after.some(
+        (guard) => actionMatches(guard.action, old.action) && arnMatches(guard.resource, old.resource),
+      ),
   );
 }

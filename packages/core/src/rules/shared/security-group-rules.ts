@@ -29,7 +29,12 @@ export interface SecurityGroupRuleChange {
   readonly directionUnknown: boolean;
 }
 
-/** The security group an event acts on (`groupId`, the Modify request's `GroupId`, or `groupName`). */
+/**
+ * The security group an event acts on (`groupId`, the Modify request's `GroupId`, or `groupName`).
+ *
+ * @example
+ * securityGroupOf(event); // 'sg-0a1b2c3d4e5f60718'
+ */
 export function securityGroupOf(event: ChangeEvent): string | undefined {
   const request = event.requestParameters;
   return (
@@ -156,14 +161,24 @@ export function worldExposure(event: ChangeEvent): WorldExposure | undefined {
   return { severity, rules, directionUnknown: open.some((rule) => rule.directionUnknown) };
 }
 
-/** Rule ids named in the request (`securityGroupRuleIds.items[].securityGroupRuleId`, used by revokes). */
+/**
+ * Rule ids named in the request (`securityGroupRuleIds.items[].securityGroupRuleId`, used by revokes).
+ *
+ * @example
+ * requestedRuleIds(revokeEvent); // ['sgr-0aa11bb22cc33dd44']
+ */
 export function requestedRuleIds(event: ChangeEvent): string[] {
   return items(event.requestParameters, 'securityGroupRuleIds')
     .map((entry) => str(entry, 'securityGroupRuleId'))
     .filter((id): id is string => id !== undefined);
 }
 
-/** Rule ids the response reports as created (`securityGroupRuleSet.items[].securityGroupRuleId`). */
+/**
+ * Rule ids the response reports as created (`securityGroupRuleSet.items[].securityGroupRuleId`).
+ *
+ * @example
+ * createdRuleIds(authorizeEvent); // ['sgr-0f1e2d3c4b5a69788']
+ */
 export function createdRuleIds(event: ChangeEvent): string[] {
   return items(event.responseElements, 'securityGroupRuleSet')
     .map((rule) => str(rule, 'securityGroupRuleId'))

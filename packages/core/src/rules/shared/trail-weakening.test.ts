@@ -24,10 +24,27 @@ const ctx = {
 };
 
 describe('updateTrailWeakenings', () => {
-  it.each<readonly [string, TrailSettings, TrailState | undefined, readonly (readonly [string, string, boolean])[]]>([
-    ['validation off, known on', { logFileValidationEnabled: false }, known, [['logFileValidationEnabled', 'high', true]]],
-    ['validation off, unknown before', { logFileValidationEnabled: false }, undefined, [['logFileValidationEnabled', 'high', false]]],
-    ['validation already off', { logFileValidationEnabled: false }, { ...known, logFileValidationEnabled: false }, []],
+  it.each<
+    readonly [string, TrailSettings, TrailState | undefined, readonly (readonly [string, string, boolean])[]]
+  >([
+    [
+      'validation off, known on',
+      { logFileValidationEnabled: false },
+      known,
+      [['logFileValidationEnabled', 'high', true]],
+    ],
+    [
+      'validation off, unknown before',
+      { logFileValidationEnabled: false },
+      undefined,
+      [['logFileValidationEnabled', 'high', false]],
+    ],
+    [
+      'validation already off',
+      { logFileValidationEnabled: false },
+      { ...known, logFileValidationEnabled: false },
+      [],
+    ],
     ['validation on', { logFileValidationEnabled: true }, undefined, []],
     [
       'multi-region and global events off',
@@ -38,18 +55,53 @@ describe('updateTrailWeakenings', () => {
         ['includeGlobalServiceEvents', 'high', true],
       ],
     ],
-    ['organization scope off', { isOrganizationTrail: false }, { ...known, isOrganizationTrail: true }, [['isOrganizationTrail', 'high', true]]],
+    [
+      'organization scope off',
+      { isOrganizationTrail: false },
+      { ...known, isOrganizationTrail: true },
+      [['isOrganizationTrail', 'high', true]],
+    ],
     ['bucket moved', { s3BucketName: 'exfil-drop-7731' }, known, [['s3BucketName', 'high', true]]],
     ['same bucket', { s3BucketName: known.s3BucketName }, known, []],
     ['unknown previous, known trail bucket', { s3BucketName: 'central-trail-logs' }, undefined, []],
-    ['unknown previous, unknown bucket', { s3BucketName: 'exfil-drop-7731' }, undefined, [['s3BucketName', 'medium', false]]],
+    [
+      'unknown previous, unknown bucket',
+      { s3BucketName: 'exfil-drop-7731' },
+      undefined,
+      [['s3BucketName', 'medium', false]],
+    ],
     ['encryption removed', { kmsKeyId: '' }, known, [['kmsKeyId', 'high', true]]],
-    ['encryption "removed" from a trail known to have none', { kmsKeyId: '' }, { ...known, kmsKeyId: undefined }, []],
-    ['key of an outside account', { kmsKeyId: 'arn:aws:kms:us-east-1:444455556666:key/0987dcba-09fe-87dc-65ba-ab0987654321' }, undefined, [['kmsKeyId', 'high', false]]],
-    ['key of an allowed account', { kmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/0987dcba-09fe-87dc-65ba-ab0987654321' }, undefined, []],
-    ['another key in the same account', { kmsKeyId: 'arn:aws:kms:us-east-1:111122223333:key/5555aaaa-12ab-34cd-56ef-1234567890ab' }, known, [['kmsKeyId', 'medium', true]]],
+    [
+      'encryption "removed" from a trail known to have none',
+      { kmsKeyId: '' },
+      { ...known, kmsKeyId: undefined },
+      [],
+    ],
+    [
+      'key of an outside account',
+      { kmsKeyId: 'arn:aws:kms:us-east-1:444455556666:key/0987dcba-09fe-87dc-65ba-ab0987654321' },
+      undefined,
+      [['kmsKeyId', 'high', false]],
+    ],
+    [
+      'key of an allowed account',
+      { kmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/0987dcba-09fe-87dc-65ba-ab0987654321' },
+      undefined,
+      [],
+    ],
+    [
+      'another key in the same account',
+      { kmsKeyId: 'arn:aws:kms:us-east-1:111122223333:key/5555aaaa-12ab-34cd-56ef-1234567890ab' },
+      known,
+      [['kmsKeyId', 'medium', true]],
+    ],
     ['same key by id', { kmsKeyId: '1234abcd-12ab-34cd-56ef-1234567890ab' }, known, []],
-    ['CloudWatch Logs removed', { cloudWatchLogsLogGroupArn: '' }, known, [['cloudWatchLogsLogGroupArn', 'high', true]]],
+    [
+      'CloudWatch Logs removed',
+      { cloudWatchLogsLogGroupArn: '' },
+      known,
+      [['cloudWatchLogsLogGroupArn', 'high', true]],
+    ],
     ['nothing named', { name: 'management-events' }, known, []],
   ])('%s', (_name, requested, before, expected) => {
     // Act
@@ -60,20 +112,45 @@ describe('updateTrailWeakenings', () => {
 
   it('judges the key the response reports, not the alias the request named', () => {
     const outside = 'arn:aws:kms:us-east-1:444455556666:key/0987dcba-09fe-87dc-65ba-ab0987654321';
-    const weakenings = updateTrailWeakenings({ kmsKeyId: 'alias/cloudtrail' }, { kmsKeyId: outside }, known, ctx);
+    const weakenings = updateTrailWeakenings(
+      { kmsKeyId: 'alias/cloudtrail' },
+      { kmsKeyId: outside },
+      known,
+      ctx,
+    );
     expect(weakenings.map((w) => w.after)).toEqual([outside]);
   });
 });
 
 describe('selectorWeakenings', () => {
-  const everything: SelectorCoverage = { managementWrites: true, managementReads: true, excludedSources: [], dataEvents: true };
+  const everything: SelectorCoverage = {
+    managementWrites: true,
+    managementReads: true,
+    excludedSources: [],
+    dataEvents: true,
+  };
   it.each<readonly [string, SelectorCoverage | undefined, SelectorCoverage, readonly string[]]>([
     ['nothing lost', everything, everything, []],
-    ['management off, unknown before', undefined, { ...everything, managementWrites: false, managementReads: false }, ['high', 'medium']],
+    [
+      'management off, unknown before',
+      undefined,
+      { ...everything, managementWrites: false, managementReads: false },
+      ['high', 'medium'],
+    ],
     ['reads dropped', everything, { ...everything, managementReads: false }, ['medium']],
-    ['reads were already dropped', { ...everything, managementReads: false }, { ...everything, managementReads: false }, []],
+    [
+      'reads were already dropped',
+      { ...everything, managementReads: false },
+      { ...everything, managementReads: false },
+      [],
+    ],
     ['KMS newly excluded', everything, { ...everything, excludedSources: ['kms.amazonaws.com'] }, ['medium']],
-    ['KMS was already excluded', { ...everything, excludedSources: ['kms.amazonaws.com'] }, { ...everything, excludedSources: ['kms.amazonaws.com'] }, []],
+    [
+      'KMS was already excluded',
+      { ...everything, excludedSources: ['kms.amazonaws.com'] },
+      { ...everything, excludedSources: ['kms.amazonaws.com'] },
+      [],
+    ],
     ['data events dropped', everything, { ...everything, dataEvents: false }, ['medium']],
     ['data events unknown before', undefined, { ...everything, dataEvents: false }, []],
   ])('%s', (_name, before, after, severities) => {

@@ -52,7 +52,14 @@ export function updateTrailWeakenings(
   const out: TrailWeakening[] = [];
   for (const [flag, what] of FLAGS) {
     if (requested[flag] !== false || before?.[flag] === false) continue;
-    out.push({ setting: flag, what, severity: 'high', before: before?.[flag], after: false, previousKnown: before?.[flag] !== undefined });
+    out.push({
+      setting: flag,
+      what,
+      severity: 'high',
+      before: before?.[flag],
+      after: false,
+      previousKnown: before?.[flag] !== undefined,
+    });
   }
   // A trail record with a bucket came from a full CreateTrail/UpdateTrail response: its
   // absent key or log group means "none", not "unknown".
@@ -61,26 +68,70 @@ export function updateTrailWeakenings(
   const bucket = requested.s3BucketName;
   if (bucket !== undefined && bucket !== before?.s3BucketName) {
     if (before?.s3BucketName !== undefined) {
-      out.push({ setting: 's3BucketName', what: `log destination moved from bucket ${before.s3BucketName} to ${bucket}`, severity: 'high', before: before.s3BucketName, after: bucket, previousKnown: true });
+      out.push({
+        setting: 's3BucketName',
+        what: `log destination moved from bucket ${before.s3BucketName} to ${bucket}`,
+        severity: 'high',
+        before: before.s3BucketName,
+        after: bucket,
+        previousKnown: true,
+      });
     } else if (!ctx.isTrailBucket(bucket)) {
-      out.push({ setting: 's3BucketName', what: `logs now delivered to bucket ${bucket}, not a known trail bucket`, severity: 'medium', after: bucket, previousKnown: false });
+      out.push({
+        setting: 's3BucketName',
+        what: `logs now delivered to bucket ${bucket}, not a known trail bucket`,
+        severity: 'medium',
+        after: bucket,
+        previousKnown: false,
+      });
     }
   }
 
   const key = requested.kmsKeyId === undefined ? undefined : (result?.kmsKeyId ?? requested.kmsKeyId);
   if (key === '' && !(settingsKnown && before?.kmsKeyId === undefined)) {
-    out.push({ setting: 'kmsKeyId', what: 'SSE-KMS encryption of the log files removed', severity: 'high', before: before?.kmsKeyId, after: null, previousKnown: settingsKnown });
+    out.push({
+      setting: 'kmsKeyId',
+      what: 'SSE-KMS encryption of the log files removed',
+      severity: 'high',
+      before: before?.kmsKeyId,
+      after: null,
+      previousKnown: settingsKnown,
+    });
   } else if (key) {
     const owner = kmsKeyAccount(key);
     if (owner && owner !== ctx.account && !ctx.allowedAccounts.includes(owner)) {
-      out.push({ setting: 'kmsKeyId', what: `log files now encrypted with a key of outside account ${owner}`, severity: 'high', before: before?.kmsKeyId, after: key, previousKnown: settingsKnown });
+      out.push({
+        setting: 'kmsKeyId',
+        what: `log files now encrypted with a key of outside account ${owner}`,
+        severity: 'high',
+        before: before?.kmsKeyId,
+        after: key,
+        previousKnown: settingsKnown,
+      });
     } else if (before?.kmsKeyId !== undefined && before.kmsKeyId !== key && !before.kmsKeyId.endsWith(key)) {
-      out.push({ setting: 'kmsKeyId', what: `log encryption key changed from ${before.kmsKeyId} to ${key}`, severity: 'medium', before: before.kmsKeyId, after: key, previousKnown: true });
+      out.push({
+        setting: 'kmsKeyId',
+        what: `log encryption key changed from ${before.kmsKeyId} to ${key}`,
+        severity: 'medium',
+        before: before.kmsKeyId,
+        after: key,
+        previousKnown: true,
+      });
     }
   }
 
-  if (requested.cloudWatchLogsLogGroupArn === '' && !(settingsKnown && before?.cloudWatchLogsLogGroupArn === undefined)) {
-    out.push({ setting: 'cloudWatchLogsLogGroupArn', what: 'delivery to CloudWatch Logs removed (the CIS metric filters and alarms go blind)', severity: 'high', before: before?.cloudWatchLogsLogGroupArn, after: null, previousKnown: settingsKnown });
+  if (
+    requested.cloudWatchLogsLogGroupArn === '' &&
+    !(settingsKnown && before?.cloudWatchLogsLogGroupArn === undefined)
+  ) {
+    out.push({
+      setting: 'cloudWatchLogsLogGroupArn',
+      what: 'delivery to CloudWatch Logs removed (the CIS metric filters and alarms go blind)',
+      severity: 'high',
+      before: before?.cloudWatchLogsLogGroupArn,
+      after: null,
+      previousKnown: settingsKnown,
+    });
   }
   return out;
 }
@@ -93,21 +144,54 @@ export function updateTrailWeakenings(
  * selectorWeakenings(undefined, { managementWrites: false, managementReads: true, excludedSources: [], dataEvents: true });
  * // [{ setting: 'selectors.managementWrites', severity: 'high', … }]
  */
-export function selectorWeakenings(before: SelectorCoverage | undefined, after: SelectorCoverage): TrailWeakening[] {
+export function selectorWeakenings(
+  before: SelectorCoverage | undefined,
+  after: SelectorCoverage,
+): TrailWeakening[] {
   const out: TrailWeakening[] = [];
   const known = before !== undefined;
   if (!after.managementWrites && before?.managementWrites !== false) {
-    out.push({ setting: 'selectors.managementWrites', what: 'management write events are no longer logged', severity: 'high', before: before?.managementWrites, after: false, previousKnown: known });
+    out.push({
+      setting: 'selectors.managementWrites',
+      what: 'management write events are no longer logged',
+      severity: 'high',
+      before: before?.managementWrites,
+      after: false,
+      previousKnown: known,
+    });
   }
   if (!after.managementReads && before?.managementReads !== false) {
-    out.push({ setting: 'selectors.managementReads', what: 'read-only management events are no longer logged', severity: 'medium', before: before?.managementReads, after: false, previousKnown: known });
+    out.push({
+      setting: 'selectors.managementReads',
+      what: 'read-only management events are no longer logged',
+      severity: 'medium',
+      before: before?.managementReads,
+      after: false,
+      previousKnown: known,
+    });
   }
-  const newlyExcluded = after.excludedSources.filter((source) => !(before?.excludedSources ?? []).includes(source));
+  const newlyExcluded = after.excludedSources.filter(
+    (source) => !(before?.excludedSources ?? []).includes(source),
+  );
   if (after.managementWrites && newlyExcluded.length > 0) {
-    out.push({ setting: 'selectors.excludedSources', what: `management events of ${newlyExcluded.join(', ')} excluded`, severity: 'medium', before: before?.excludedSources, after: after.excludedSources, previousKnown: known });
+    out.push({
+      setting: 'selectors.excludedSources',
+      what: `management events of ${newlyExcluded.join(', ')} excluded`,
+      severity: 'medium',
+      before: before?.excludedSources,
+      after: after.excludedSources,
+      previousKnown: known,
+    });
   }
   if (before?.dataEvents === true && !after.dataEvents) {
-    out.push({ setting: 'selectors.dataEvents', what: 'data events (e.g. S3 object-level logging) no longer logged', severity: 'medium', before: true, after: false, previousKnown: true });
+    out.push({
+      setting: 'selectors.dataEvents',
+      what: 'data events (e.g. S3 object-level logging) no longer logged',
+      severity: 'medium',
+      before: true,
+      after: false,
+      previousKnown: true,
+    });
   }
   return out;
 }
@@ -119,14 +203,34 @@ export function selectorWeakenings(before: SelectorCoverage | undefined, after: 
  * @example
  * insightWeakenings(['ApiCallRateInsight'], []); // [{ setting: 'insightTypes', severity: 'high', … }]
  */
-export function insightWeakenings(before: readonly string[] | undefined, after: readonly string[]): TrailWeakening[] {
+export function insightWeakenings(
+  before: readonly string[] | undefined,
+  after: readonly string[],
+): TrailWeakening[] {
   if (before === undefined) {
     return after.length > 0
       ? []
-      : [{ setting: 'insightTypes', what: 'CloudTrail Insights turned off', severity: 'medium', after: [], previousKnown: false }];
+      : [
+          {
+            setting: 'insightTypes',
+            what: 'CloudTrail Insights turned off',
+            severity: 'medium',
+            after: [],
+            previousKnown: false,
+          },
+        ];
   }
   const removed = before.filter((type) => !after.includes(type));
   return removed.length === 0
     ? []
-    : [{ setting: 'insightTypes', what: `CloudTrail Insights ${removed.join(', ')} turned off`, severity: 'high', before, after, previousKnown: true }];
+    : [
+        {
+          setting: 'insightTypes',
+          what: `CloudTrail Insights ${removed.join(', ')} turned off`,
+          severity: 'high',
+          before,
+          after,
+          previousKnown: true,
+        },
+      ];
 }

@@ -39,7 +39,9 @@ export function trailArnOf(event: Pick<ChangeEvent, 'account' | 'region'>, nameO
 }
 
 /** The trail an event acts on, as an ARN: the response's `trailARN`, else the request's name. */
-export function trailOf(event: Pick<ChangeEvent, 'account' | 'region' | 'requestParameters' | 'responseElements'>): string | undefined {
+export function trailOf(
+  event: Pick<ChangeEvent, 'account' | 'region' | 'requestParameters' | 'responseElements'>,
+): string | undefined {
   const fromResponse = str(event.responseElements, 'trailARN');
   if (fromResponse) return fromResponse;
   const requested = str(event.requestParameters, 'name') ?? str(event.requestParameters, 'trailName');
@@ -48,7 +50,9 @@ export function trailOf(event: Pick<ChangeEvent, 'account' | 'region' | 'request
 
 /** The short name of a trail ARN (`…:trail/management-events` → `management-events`). */
 export function trailName(trailArn: string): string {
-  return trailArn.includes(':trail/') ? trailArn.slice(trailArn.indexOf(':trail/') + ':trail/'.length) : trailArn;
+  return trailArn.includes(':trail/')
+    ? trailArn.slice(trailArn.indexOf(':trail/') + ':trail/'.length)
+    : trailArn;
 }
 
 function readCommon(bag: Readonly<Record<string, unknown>>, out: Mutable<TrailSettings>): void {
@@ -82,8 +86,11 @@ export function requestedTrailSettings(requestParameters: Readonly<Record<string
 }
 
 /** The configuration a `CreateTrail`/`UpdateTrail` response reports (undefined when the response is empty). */
-export function resultingTrailSettings(responseElements: Readonly<Record<string, unknown>>): TrailSettings | undefined {
-  if (str(responseElements, 'trailARN') === undefined && str(responseElements, 'name') === undefined) return undefined;
+export function resultingTrailSettings(
+  responseElements: Readonly<Record<string, unknown>>,
+): TrailSettings | undefined {
+  if (str(responseElements, 'trailARN') === undefined && str(responseElements, 'name') === undefined)
+    return undefined;
   const out: Mutable<TrailSettings> = {};
   readCommon(responseElements, out);
   const validation = bool(responseElements, 'logFileValidationEnabled');

@@ -24,8 +24,14 @@ const NONE: readonly StateUpdate[] = [];
  * Account-level Block Public Access calls. CloudTrail names them after the IAM actions
  * (`PutAccountPublicAccessBlock`); the S3 Control operation names are accepted as well.
  */
-export const ACCOUNT_PUBLIC_ACCESS_BLOCK_PUTS = ['PutAccountPublicAccessBlock', 'PutPublicAccessBlock'] as const;
-export const ACCOUNT_PUBLIC_ACCESS_BLOCK_DELETES = ['DeleteAccountPublicAccessBlock', 'DeletePublicAccessBlock'] as const;
+export const ACCOUNT_PUBLIC_ACCESS_BLOCK_PUTS = [
+  'PutAccountPublicAccessBlock',
+  'PutPublicAccessBlock',
+] as const;
+export const ACCOUNT_PUBLIC_ACCESS_BLOCK_DELETES = [
+  'DeleteAccountPublicAccessBlock',
+  'DeletePublicAccessBlock',
+] as const;
 
 /**
  * State key of a bucket's policy, stored as the JSON text of the document last put.
@@ -92,10 +98,13 @@ const bucketPublicAccessBlockLearner: StateLearner = {
 
 const accountPublicAccessBlockLearner: StateLearner = {
   name: 's3-account-public-access-block',
-  events: [{ source: S3, names: [...ACCOUNT_PUBLIC_ACCESS_BLOCK_PUTS, ...ACCOUNT_PUBLIC_ACCESS_BLOCK_DELETES] }],
+  events: [
+    { source: S3, names: [...ACCOUNT_PUBLIC_ACCESS_BLOCK_PUTS, ...ACCOUNT_PUBLIC_ACCESS_BLOCK_DELETES] },
+  ],
   learn(event) {
     const key = accountPublicAccessBlockKey(event.account);
-    if ((ACCOUNT_PUBLIC_ACCESS_BLOCK_DELETES as readonly string[]).includes(event.eventName)) return [forget(key)];
+    if ((ACCOUNT_PUBLIC_ACCESS_BLOCK_DELETES as readonly string[]).includes(event.eventName))
+      return [forget(key)];
     const flags = readPublicAccessBlock(event.requestParameters);
     return flags ? [put(key, flags)] : NONE;
   },
