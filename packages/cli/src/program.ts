@@ -17,7 +17,9 @@ import type { CliIo } from './io.js';
  */
 export function buildProgram(io: CliIo): Command {
   const program = new Command('trailwarden')
-    .description('Find risky AWS changes in CloudTrail logs: scan archives, browse the rules, analyse IAM policies.')
+    .description(
+      'Find risky AWS changes in CloudTrail logs: scan archives, browse the rules, analyse IAM policies.',
+    )
     .version(packageJson.version, '-V, --version')
     .showHelpAfterError('(add --help for usage)');
   registerScanCommand(program, io);

@@ -26,7 +26,13 @@ const sink = (into: string[]): Writable =>
 async function runPolicy(argv: readonly string[], cwd: string, stdin = ''): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: PolicyIo = { stdout: sink(out), stderr: sink(err), stdin: Readable.from([Buffer.from(stdin)]), cwd, exitCode: 0 };
+  const io: PolicyIo = {
+    stdout: sink(out),
+    stderr: sink(err),
+    stdin: Readable.from([Buffer.from(stdin)]),
+    cwd,
+    exitCode: 0,
+  };
   const program = new Command('trailwarden')
     .exitOverride()
     .configureOutput({ writeOut: (s) => out.push(s), writeErr: (s) => err.push(s) });
@@ -40,14 +46,19 @@ async function runPolicy(argv: readonly string[], cwd: string, stdin = ''): Prom
   }
 }
 
-const ADMIN = { Version: '2012-10-17', Statement: [{ Sid: 'All', Effect: 'Allow', Action: '*', Resource: '*' }] };
+const ADMIN = {
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'All', Effect: 'Allow', Action: '*', Resource: '*' }],
+};
 const READ = {
   Version: '2012-10-17',
   Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::example-bucket/*' }],
 };
 const READ_WRITE = {
   Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::example-bucket/*' }],
+  Statement: [
+    { Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::example-bucket/*' },
+  ],
 };
 const BUCKET_POLICY = {
   Version: '2012-10-17',
@@ -71,7 +82,12 @@ const files: Record<string, string> = {
   'not-json.json': '{"Statement": [',
   'empty.json': '\n',
   'get-policy-version.json': JSON.stringify({
-    PolicyVersion: { Document: ADMIN, VersionId: 'v2', IsDefaultVersion: true, CreateDate: '2024-05-01T10:00:00Z' },
+    PolicyVersion: {
+      Document: ADMIN,
+      VersionId: 'v2',
+      IsDefaultVersion: true,
+      CreateDate: '2024-05-01T10:00:00Z',
+    },
   }),
   'get-bucket-policy.json': JSON.stringify({ Policy: JSON.stringify(BUCKET_POLICY) }),
   'get-role.json': JSON.stringify({
@@ -99,13 +115,28 @@ afterAll(() => {
 
 describe('policy check', () => {
   it.each<[string, readonly string[], number, RegExp, string?]>([
-    ['admin policy', ['admin.json'], 1, /admin\.json: 1 risky grant, including administrator access\n {2}\[admin\] Statement\[0\] \(All\): Allow \* on \*/],
+    [
+      'admin policy',
+      ['admin.json'],
+      1,
+      /admin\.json: 1 risky grant, including administrator access\n {2}\[admin\] Statement\[0\] \(All\): Allow \* on \*/,
+    ],
     ['clean policy', ['read.json'], 0, /^read\.json: no risky grants\n$/],
     ['aws iam get-policy-version output', ['get-policy-version.json'], 1, /\[admin\]/],
     ['aws iam get-role output with a URL-encoded trust policy', ['get-role.json'], 1, /\[public-principal\]/],
     ['cross-account needs --account', ['get-bucket-policy.json'], 0, /no risky grants/],
-    ['cross-account with --account', ['get-bucket-policy.json', '--account', '111122223333'], 1, /\[cross-account-principal\] Statement\[0\] \(PartnerRead\)/],
-    ['allowed account is trusted', ['get-bucket-policy.json', '--account', '111122223333', '--allowed-account', '444455556666'], 0, /no risky grants/],
+    [
+      'cross-account with --account',
+      ['get-bucket-policy.json', '--account', '111122223333'],
+      1,
+      /\[cross-account-principal\] Statement\[0\] \(PartnerRead\)/,
+    ],
+    [
+      'allowed account is trusted',
+      ['get-bucket-policy.json', '--account', '111122223333', '--allowed-account', '444455556666'],
+      0,
+      /no risky grants/,
+    ],
     ['standard input', ['-'], 1, /^-: 1 risky grant/, encodeURIComponent(JSON.stringify(ADMIN))],
   ])('%s', async (_name, args, code, stdout, stdin) => {
     // Act
@@ -123,14 +154,30 @@ describe('policy check', () => {
 
     // Assess
     const report: unknown = JSON.parse(run.stdout);
-    expect(report).toMatchObject({ file: 'admin.json', admin: true, grants: [{ kind: 'admin', statement: 0, sid: 'All' }] });
+    expect(report).toMatchObject({
+      file: 'admin.json',
+      admin: true,
+      grants: [{ kind: 'admin', statement: 0, sid: 'All' }],
+    });
     expect(run.code).toBe(1);
   });
 
   it.each<[string, readonly string[], RegExp]>([
-    ['a malformed policy names the element', ['bad-effect.json'], /bad-effect\.json is not a valid policy \(at Statement\[0\]\.Effect\): .*"Allow" or "Deny"/],
-    ['text that is not JSON', ['not-json.json'], /not-json\.json is not a valid policy: policy document is not valid JSON/],
-    ['an empty file', ['empty.json'], /empty\.json is not a valid policy: policy document is an empty string/],
+    [
+      'a malformed policy names the element',
+      ['bad-effect.json'],
+      /bad-effect\.json is not a valid policy \(at Statement\[0\]\.Effect\): .*"Allow" or "Deny"/,
+    ],
+    [
+      'text that is not JSON',
+      ['not-json.json'],
+      /not-json\.json is not a valid policy: policy document is not valid JSON/,
+    ],
+    [
+      'an empty file',
+      ['empty.json'],
+      /empty\.json is not a valid policy: policy document is an empty string/,
+    ],
     ['a missing file', ['missing.json'], /cannot read missing\.json: ENOENT/],
     ['an unknown format', ['admin.json', '--format', 'yaml'], /--format must be text or json, got "yaml"/],
     ['a bad account id', ['admin.json', '--account', '1234'], /account ids are 12 digits, got "1234"/],
@@ -159,12 +206,37 @@ describe('policy check', () => {
 
 describe('policy diff', () => {
   it.each<[string, readonly string[], number, RegExp, string?]>([
-    ['same document', ['read.json', 'read.json'], 0, /^read\.json: grants nothing that read\.json did not\n$/],
+    [
+      'same document',
+      ['read.json', 'read.json'],
+      0,
+      /^read\.json: grants nothing that read\.json did not\n$/,
+    ],
     ['narrower document', ['read-write.json', 'read.json'], 0, /grants nothing/],
-    ['wider document', ['read.json', 'read-write.json'], 1, /grants more than read\.json\nadded permissions:\n {2}s3:PutObject on arn:aws:s3:::example-bucket\/\* \(Statement\[0\]\)\n$/],
-    ['to admin', ['read.json', 'get-policy-version.json'], 1, /added risky grants:\n {2}\[admin\] Statement\[0\] \(All\)/],
-    ['empty old file means no previous document', ['empty.json', 'read.json'], 1, /added permissions:\n {2}s3:GetObject/],
-    ['new principal', ['read.json', 'get-bucket-policy.json', '--account', '111122223333'], 1, /added principals:\n {2}arn:aws:iam::444455556666:root/],
+    [
+      'wider document',
+      ['read.json', 'read-write.json'],
+      1,
+      /grants more than read\.json\nadded permissions:\n {2}s3:PutObject on arn:aws:s3:::example-bucket\/\* \(Statement\[0\]\)\n$/,
+    ],
+    [
+      'to admin',
+      ['read.json', 'get-policy-version.json'],
+      1,
+      /added risky grants:\n {2}\[admin\] Statement\[0\] \(All\)/,
+    ],
+    [
+      'empty old file means no previous document',
+      ['empty.json', 'read.json'],
+      1,
+      /added permissions:\n {2}s3:GetObject/,
+    ],
+    [
+      'new principal',
+      ['read.json', 'get-bucket-policy.json', '--account', '111122223333'],
+      1,
+      /added principals:\n {2}arn:aws:iam::444455556666:root/,
+    ],
     ['standard input as NEW', ['read.json', '-'], 0, /grants nothing/, JSON.stringify(READ)],
   ])('%s', async (_name, args, code, stdout, stdin) => {
     // Act
@@ -195,7 +267,11 @@ describe('policy diff', () => {
 
   it.each<[string, readonly string[], RegExp]>([
     ['both on standard input', ['-', '-'], /only one of OLD and NEW can be standard input/],
-    ['a malformed new document', ['read.json', 'bad-effect.json'], /bad-effect\.json is not a valid policy \(at Statement\[0\]\.Effect\)/],
+    [
+      'a malformed new document',
+      ['read.json', 'bad-effect.json'],
+      /bad-effect\.json is not a valid policy \(at Statement\[0\]\.Effect\)/,
+    ],
     ['a missing old document', ['missing.json', 'read.json'], /cannot read missing\.json/],
   ])('exits 2 for %s', async (_name, args, stderr) => {
     // Act

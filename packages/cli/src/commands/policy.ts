@@ -88,7 +88,9 @@ export function registerPolicyCommands(program: Command, io: PolicyIo = processP
     policy
       .command('check')
       .argument('<file>', 'policy document file, or - for standard input')
-      .description('list the risky grants of a policy: admin, service wildcards, NotAction, escalation, public/cross-account principals'),
+      .description(
+        'list the risky grants of a policy: admin, service wildcards, NotAction, escalation, public/cross-account principals',
+      ),
   )
     .addHelpText('after', EXIT_HELP)
     .action((file: string, options: PolicyOptions) => run(io, options, () => check(io, file, options)));
@@ -172,7 +174,10 @@ function unwrapCliOutput(value: unknown): unknown {
   for (const path of CLI_WRAPPERS) {
     let current: unknown = value;
     for (const key of path) {
-      current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
+      current =
+        current !== null && typeof current === 'object'
+          ? (current as Record<string, unknown>)[key]
+          : undefined;
     }
     if (current !== undefined && current !== null) return current;
   }
@@ -213,14 +218,17 @@ async function check(io: PolicyIo, file: string, options: PolicyOptions): Promis
     io.stdout.write(`${file}: no risky grants\n`);
   } else {
     const admin = report.admin ? ', including administrator access' : '';
-    io.stdout.write(`${file}: ${report.grants.length} risky grant${report.grants.length === 1 ? '' : 's'}${admin}\n`);
+    io.stdout.write(
+      `${file}: ${report.grants.length} risky grant${report.grants.length === 1 ? '' : 's'}${admin}\n`,
+    );
     for (const grant of report.grants) io.stdout.write(grantLine(grant));
   }
   return report.grants.length > 0 ? EXIT_RISKY : 0;
 }
 
 async function diff(io: PolicyIo, oldFile: string, newFile: string, options: PolicyOptions): Promise<number> {
-  if (oldFile === '-' && newFile === '-') throw new PolicyInputError('only one of OLD and NEW can be standard input');
+  if (oldFile === '-' && newFile === '-')
+    throw new PolicyInputError('only one of OLD and NEW can be standard input');
   const trust = trustOf(options);
   const oldText = await readText(io, oldFile);
   const oldDoc = oldText.trim() === '' ? undefined : parseText(oldFile, oldText);
@@ -244,7 +252,13 @@ function diffText(oldFile: string, newFile: string, report: WideningReport): str
     'added permissions',
     report.addedPermissions.map((p) => `  ${p.action} on ${p.resource} (Statement[${p.statement}])\n`),
   );
-  section('added principals', report.addedPrincipals.map((p) => `  ${p}\n`));
-  section('removed restrictions', report.removedRestrictions.map((r) => `  ${r}\n`));
+  section(
+    'added principals',
+    report.addedPrincipals.map((p) => `  ${p}\n`),
+  );
+  section(
+    'removed restrictions',
+    report.removedRestrictions.map((r) => `  ${r}\n`),
+  );
   return lines.join('');
 }

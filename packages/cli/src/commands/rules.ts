@@ -18,7 +18,9 @@ interface FormatFlags {
  * await program.parseAsync(['rules', 'show', 'root-console-login'], { from: 'user' });
  */
 export function registerRulesCommands(program: Command, io: CliIo, catalog: readonly Rule[] = CATALOG): void {
-  const rules = program.command('rules').description('List the detection rules, or show one with its runbook');
+  const rules = program
+    .command('rules')
+    .description('List the detection rules, or show one with its runbook');
   rules
     .command('list')
     .description('List every rule: id, category, severity, events, references, remediation actions')

@@ -66,7 +66,11 @@ export function registerScanCommand(program: Command, io: CliIo): void {
         OUTPUT_FORMATS,
       ),
     )
-    .addOption(new Option('--min-severity <severity>', 'report findings at or above').choices(SEVERITIES).default('info'))
+    .addOption(
+      new Option('--min-severity <severity>', 'report findings at or above')
+        .choices(SEVERITIES)
+        .default('info'),
+    )
     .addOption(
       new Option('--rule <id>', 'run only this rule; repeatable (see trailwarden rules list)').argParser(
         repeatable(parseRuleId),
@@ -77,7 +81,10 @@ export function registerScanCommand(program: Command, io: CliIo): void {
         repeatable(parseCategory),
       ),
     )
-    .option('--settings <file>', 'settings file (YAML or JSON): allowed accounts, deploy roles, thresholds, rules')
+    .option(
+      '--settings <file>',
+      'settings file (YAML or JSON): allowed accounts, deploy roles, thresholds, rules',
+    )
     .addOption(
       new Option('--fail-on <severity>', 'exit with 1 when a finding is at or above this severity')
         .choices([...SEVERITIES, 'none'])

@@ -86,12 +86,15 @@ describe('JsonSplitter', () => {
       assertMatches(actual, expected);
     });
 
-    it.each([1, 5, input.length || 1])('splits the same with the fast path, %i characters at a time', (chunkSize) => {
-      // Act
-      const actual = judge(split(input, chunkSize, 3, true));
-      // Assess
-      assertMatches(actual, expected);
-    });
+    it.each([1, 5, input.length || 1])(
+      'splits the same with the fast path, %i characters at a time',
+      (chunkSize) => {
+        // Act
+        const actual = judge(split(input, chunkSize, 3, true));
+        // Assess
+        assertMatches(actual, expected);
+      },
+    );
   });
 
   it('agrees with JSON.parse on records with tricky strings, at every chunk size', () => {
@@ -113,7 +116,8 @@ describe('JsonSplitter', () => {
     const records: unknown[] = tricky.map((text, i) => ({
       eventName: text,
       [text]: { nested: [text, { deeper: text }], n: -1.5e3 + i, ok: true, none: null },
-      requestParameters: i % 2 === 0 ? null : { policyDocument: JSON.stringify({ Statement: [{ Sid: text }] }) },
+      requestParameters:
+        i % 2 === 0 ? null : { policyDocument: JSON.stringify({ Statement: [{ Sid: text }] }) },
     }));
     // JSON.stringify never writes \u escapes for printable characters; CloudTrail sometimes does.
     const escapedText = '{"eventName":"\\u00e9\\ud83d\\ude00 \\"}\\\\"}';
@@ -153,7 +157,9 @@ describe('JsonSplitter', () => {
 
   it('uses the fast path for minified log files', () => {
     // Prepare
-    const input = JSON.stringify({ Records: Array.from({ length: 50 }, (_, i) => ({ eventVersion: '1.08', i })) });
+    const input = JSON.stringify({
+      Records: Array.from({ length: 50 }, (_, i) => ({ eventVersion: '1.08', i })),
+    });
     let guesses = 0;
     let exact = 0;
     const splitter = new JsonSplitter({

@@ -146,7 +146,9 @@ export class JsonSplitter {
         if (!this.#dead && this.#buf.length - this.#keepFrom() > MAX_ITEM_CHARS) {
           // Bounded memory wins over completeness: a value this large is not a CloudTrail record.
           this.#dead = true;
-          this.#emitInvalid(`a JSON value is larger than ${MAX_ITEM_CHARS / 1024 / 1024} MiB; skipped the rest`);
+          this.#emitInvalid(
+            `a JSON value is larger than ${MAX_ITEM_CHARS / 1024 / 1024} MiB; skipped the rest`,
+          );
         }
         break;
       }
@@ -327,7 +329,8 @@ export class JsonSplitter {
       const start = this.#stringStart;
       const length = quote - start;
       this.#containerKey =
-        (length === 7 && buf.startsWith('Records', start)) || (length === 6 && buf.startsWith('Events', start));
+        (length === 7 && buf.startsWith('Records', start)) ||
+        (length === 6 && buf.startsWith('Events', start));
     }
     return quote + 1;
   }

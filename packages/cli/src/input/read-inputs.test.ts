@@ -72,7 +72,11 @@ describe('readInputs', () => {
       file: 'records.json',
       wants: [{ eventId: rootLogin! }, { eventId: describeCall! }, { eventId: bucketPolicy! }],
     },
-    { name: 'a single EventBridge event', file: 'eventbridge-event.json', wants: [{ eventId: bucketPolicy! }] },
+    {
+      name: 'a single EventBridge event',
+      file: 'eventbridge-event.json',
+      wants: [{ eventId: bucketPolicy! }],
+    },
     {
       name: 'lookup-events output (entries kept whole)',
       file: 'lookup-events.json',
@@ -115,7 +119,9 @@ describe('readInputs', () => {
   it.each(forms)('reads $name from standard input in small chunks', async ({ file, wants }) => {
     // Prepare
     const bytes = readFileSync(join(fixtures, file));
-    const chunks = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, i) => bytes.subarray(i * 7, i * 7 + 7));
+    const chunks = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, i) =>
+      bytes.subarray(i * 7, i * 7 + 7),
+    );
     // Act
     const items = await collect(['-'], { stdin: Readable.from(chunks) });
     // Assess
@@ -128,7 +134,11 @@ describe('readInputs', () => {
     // Act
     const items = await collect([], { stdin: Readable.from([zipped.subarray(0, 1), zipped.subarray(1)]) });
     // Assess
-    assertItems(items, '<stdin>', [{ eventId: rootLogin! }, { eventId: describeCall! }, { eventId: bucketPolicy! }]);
+    assertItems(items, '<stdin>', [
+      { eventId: rootLogin! },
+      { eventId: describeCall! },
+      { eventId: bucketPolicy! },
+    ]);
   });
 
   it('keeps the records before the damage of a truncated gzip file and reports the rest', async () => {
@@ -198,7 +208,10 @@ describe('readInputs', () => {
   it('batches items without spanning files', async () => {
     // Act
     const sizes: number[][] = [];
-    for await (const batch of readInputBatches(['cloudtrail-log.json', 'records.json'], { cwd: fixtures, batchSize: 2 })) {
+    for await (const batch of readInputBatches(['cloudtrail-log.json', 'records.json'], {
+      cwd: fixtures,
+      batchSize: 2,
+    })) {
       sizes.push([batch.length, new Set(batch.map((i) => i.file)).size]);
     }
     // Assess

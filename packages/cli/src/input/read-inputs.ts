@@ -74,7 +74,11 @@ function startLoading(source: InputSource, options: ReadInputsOptions): Promise<
     case 'file':
       return loadFile(source.path);
     case 'stdin':
-      return Promise.resolve({ kind: 'stream', chunks: decodeChunks(options.stdin ?? process.stdin), bytes: 0 });
+      return Promise.resolve({
+        kind: 'stream',
+        chunks: decodeChunks(options.stdin ?? process.stdin),
+        bytes: 0,
+      });
     case 'unreadable':
       return Promise.resolve({ kind: 'unreadable', error: source.error });
   }
@@ -105,9 +109,13 @@ class ItemReader {
 
   async *read(content: FileContent): AsyncGenerator<InputItem[], void, undefined> {
     if (content.kind === 'unreadable') {
-      const error = new ParseError(`cannot read ${this.#file}: ${content.error.message}`, { path: this.#file }, {
-        cause: content.error,
-      });
+      const error = new ParseError(
+        `cannot read ${this.#file}: ${content.error.message}`,
+        { path: this.#file },
+        {
+          cause: content.error,
+        },
+      );
       yield [{ file: this.#file, index: this.#index++, error, unreadable: true }];
       return;
     }
@@ -168,7 +176,13 @@ class ItemReader {
       item = JSON.parse(text);
     } catch (cause) {
       const reason = cause instanceof Error ? cause.message : String(cause);
-      this.#fail(new ParseError(`invalid JSON: ${reason}`, { path: this.#file, input: text.slice(0, EXCERPT) }, { cause }));
+      this.#fail(
+        new ParseError(
+          `invalid JSON: ${reason}`,
+          { path: this.#file, input: text.slice(0, EXCERPT) },
+          { cause },
+        ),
+      );
       return;
     }
     this.#batch.push({ file: this.#file, index: this.#index++, item });

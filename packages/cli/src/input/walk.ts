@@ -81,7 +81,10 @@ async function* walkDirectory(path: string, shown: string): AsyncGenerator<Input
  * How many files and bytes the paths hold (standard input counts as neither); walks the same
  * way as `discoverInputs`. Used to size the progress bar before a scan.
  */
-export async function measureInputs(paths: readonly string[], cwd: string): Promise<{ files: number; bytes: number }> {
+export async function measureInputs(
+  paths: readonly string[],
+  cwd: string,
+): Promise<{ files: number; bytes: number }> {
   let files = 0;
   let bytes = 0;
   for await (const source of discoverInputs(paths, cwd)) {

@@ -34,7 +34,9 @@ export function findingRecord(finding: Finding): Record<string, unknown> {
     },
     resources: finding.resources,
     context: finding.context,
-    ...(finding.source !== undefined && { source: { file: finding.source.file, index: finding.source.index } }),
+    ...(finding.source !== undefined && {
+      source: { file: finding.source.file, index: finding.source.index },
+    }),
     dedupeKey: finding.dedupeKey,
     remediation: finding.remediation,
     references: {

@@ -1,7 +1,7 @@
 import type { Finding, Severity } from '@trailwarden/core';
-import { BufferedWriter } from './buffered-writer.js';
+import type { BufferedWriter } from './buffered-writer.js';
 import { findingRecord } from './finding-record.js';
-import { cut, fit, flatten, shortActor, shortArn } from './text-cells.js';
+import { cut, fitCell, flatten, shortActor, shortArn } from './text-cells.js';
 
 export const OUTPUT_FORMATS = ['table', 'json', 'jsonl'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -32,7 +32,11 @@ export interface TableStyle {
  * writer.write(finding);
  * await writer.end();
  */
-export function createFindingWriter(format: OutputFormat, out: BufferedWriter, style?: TableStyle): FindingWriter {
+export function createFindingWriter(
+  format: OutputFormat,
+  out: BufferedWriter,
+  style?: TableStyle,
+): FindingWriter {
   switch (format) {
     case 'jsonl':
       return new JsonLinesWriter(out);
@@ -129,7 +133,9 @@ class TableWriter extends JsonLinesWriter {
       where: `${finding.account}/${finding.region}`,
       actor: shortActor(finding.actor),
       resource:
-        resources.length === 0 ? '-' : `${shortArn(resources[0] ?? '')}${resources.length > 1 ? ` +${resources.length - 1}` : ''}`,
+        resources.length === 0
+          ? '-'
+          : `${shortArn(resources[0] ?? '')}${resources.length > 1 ? ` +${resources.length - 1}` : ''}`,
     };
     this.#row(cells, finding.summary, finding.severity);
   }
@@ -146,7 +152,7 @@ class TableWriter extends JsonLinesWriter {
 
   #row(cells: Record<ColumnKey, string>, summary: string, severity: Severity | undefined): void {
     let line = '';
-    for (const column of this.#columns) line += fit(cells[column.key], column.width) + GAP;
+    for (const column of this.#columns) line += fitCell(cells[column.key], column.width) + GAP;
     line = cut(line + flatten(summary), this.#style.width).trimEnd();
     if (severity !== undefined && this.#style.color) {
       this.out.write(`${SEVERITY_COLORS[severity]}${severity}${RESET}${line.slice(severity.length)}\n`);

@@ -1,5 +1,5 @@
 import type { Rule } from '@trailwarden/core';
-import { cut, fit } from './text-cells.js';
+import { cut, fitCell } from './text-cells.js';
 
 /**
  * A rule's metadata as `rules list --format json` prints it (no runbook; `rules show` adds it).
@@ -59,8 +59,11 @@ const COLUMNS = [
  */
 export function formatRulesTable(rules: readonly Rule[], width: number): string {
   const line = (cells: readonly string[]) =>
-    cut(cells.map((cell, i) => fit(cell, COLUMNS[i]?.width ?? 20)).join('  '), width).trimEnd();
-  const rows = [line(COLUMNS.map((c) => c.title)), ...rules.map((rule) => line(COLUMNS.map((c) => c.cell(rule))))];
+    cut(cells.map((cell, i) => fitCell(cell, COLUMNS[i]?.width ?? 20)).join('  '), width).trimEnd();
+  const rows = [
+    line(COLUMNS.map((c) => c.title)),
+    ...rules.map((rule) => line(COLUMNS.map((c) => c.cell(rule)))),
+  ];
   return `${rows.join('\n')}\n${rules.length} rules. \`trailwarden rules show <id>\` prints one with its runbook.\n`;
 }
 

@@ -5,9 +5,9 @@ import type { FindingActor } from '@trailwarden/core';
  * to exactly `width` unless `pad` is false.
  *
  * @example
- * fit('arn:aws:iam::111122223333:role/Admin', 12); // 'arn:aws:iam…'
+ * fitCell('arn:aws:iam::111122223333:role/Admin', 12); // 'arn:aws:iam…'
  */
-export function fit(text: string, width: number, pad = true): string {
+export function fitCell(text: string, width: number, pad = true): string {
   if (width <= 0) return '';
   const flat = flatten(text);
   const chars = Array.from(flat);

@@ -26,7 +26,11 @@ export const NO_PROGRESS: ScanProgress = { update: () => {}, stop: () => {} };
  * progress.update(records, filesDone, bytesDone);
  * progress.stop();
  */
-export function createProgress(io: CliIo, totals: ProgressTotals | undefined, startedMs: number): ScanProgress {
+export function createProgress(
+  io: CliIo,
+  totals: ProgressTotals | undefined,
+  startedMs: number,
+): ScanProgress {
   if (!io.isTTY.stderr) return NO_PROGRESS;
   const bar = new SingleBar({
     stream: io.stderr,

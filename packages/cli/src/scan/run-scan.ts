@@ -103,7 +103,11 @@ export async function runScan(request: ScanRequest, io: CliIo): Promise<number> 
         }
         const result = engine.detect(normalized.value, state, { file: input.file, index: input.index });
         for (const error of result.errors) {
-          stats.ruleError({ file: input.file, index: input.index, reason: `${error.message}: ${causeOf(error)}` });
+          stats.ruleError({
+            file: input.file,
+            index: input.index,
+            reason: `${error.message}: ${causeOf(error)}`,
+          });
         }
         for (const finding of result.findings) {
           const rank = severityRank(finding.severity);

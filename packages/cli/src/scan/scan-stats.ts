@@ -53,6 +53,8 @@ export class ScanStats {
 
   /** Categories with findings, most first (ties in vocabulary order). */
   categoriesByCount(): [Category, number][] {
-    return [...this.byCategory].sort((a, b) => b[1] - a[1] || CATEGORIES.indexOf(a[0]) - CATEGORIES.indexOf(b[0]));
+    return [...this.byCategory].sort(
+      (a, b) => b[1] - a[1] || CATEGORIES.indexOf(a[0]) - CATEGORIES.indexOf(b[0]),
+    );
   }
 }

@@ -23,9 +23,9 @@ export async function loadSettingsFile(file: string, cwd: string): Promise<Detec
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const [first] = document.errors;
   if (first !== undefined) {
-    const where = first.linePos?.[0] ? ` at line ${first.linePos[0].line}, column ${first.linePos[0].col}` : '';
-    const message = first.message.split('\n', 1)[0];
-    throw new InputError(`settings file ${file} is not valid YAML or JSON${where}: ${message}`, undefined, {
+    // With prettyErrors the first line of the message ends with "at line L, column C:".
+    const message = (first.message.split('\n', 1)[0] ?? '').replace(/:$/, '');
+    throw new InputError(`settings file ${file} is not valid YAML or JSON: ${message}`, undefined, {
       cause: first,
     });
   }

@@ -1,5 +1,5 @@
 import { SEVERITIES } from '@trailwarden/core';
-import { fit } from '../output/text-cells.js';
+import { fitCell } from '../output/text-cells.js';
 import type { Problem, ScanStats } from './scan-stats.js';
 
 const number = new Intl.NumberFormat('en-US');
@@ -26,13 +26,22 @@ export function formatSummary(stats: ScanStats, facts: SummaryFacts): string {
       `(${number.format(rate)} records/s, peak RSS ${Math.round(facts.peakRssBytes / 1024 / 1024)} MB)`,
   ];
   if (stats.parseErrors > 0) {
-    lines.push(`parse errors: ${number.format(stats.parseErrors)}`, ...quote(stats.firstParseErrors, stats.parseErrors));
+    lines.push(
+      `parse errors: ${number.format(stats.parseErrors)}`,
+      ...quote(stats.firstParseErrors, stats.parseErrors),
+    );
   }
   if (stats.unreadable > 0) {
-    lines.push(`unreadable: ${plural(stats.unreadable, 'file')}`, ...quote(stats.firstUnreadable, stats.unreadable));
+    lines.push(
+      `unreadable: ${plural(stats.unreadable, 'file')}`,
+      ...quote(stats.firstUnreadable, stats.unreadable),
+    );
   }
   if (stats.ruleErrors > 0) {
-    lines.push(`rule errors: ${number.format(stats.ruleErrors)}`, ...quote(stats.firstRuleErrors, stats.ruleErrors));
+    lines.push(
+      `rule errors: ${number.format(stats.ruleErrors)}`,
+      ...quote(stats.firstRuleErrors, stats.ruleErrors),
+    );
   }
   const severities = [...SEVERITIES]
     .reverse()
@@ -47,7 +56,7 @@ export function formatSummary(stats: ScanStats, facts: SummaryFacts): string {
 }
 
 function quote(problems: readonly Problem[], total: number): string[] {
-  const lines = problems.map((p) => `  ${p.file}:${p.index}: ${fit(p.reason, 240, false)}`);
+  const lines = problems.map((p) => `  ${p.file}:${p.index}: ${fitCell(p.reason, 240, false)}`);
   if (total > problems.length) lines.push(`  … and ${number.format(total - problems.length)} more`);
   return lines;
 }

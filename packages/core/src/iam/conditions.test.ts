@@ -46,7 +46,10 @@ describe.each(files)('condition fixtures %s', (file) => {
 describe('parseConditionOperator', () => {
   it.each([
     ['StringEquals', { base: 'StringEquals', negated: false, ifExists: false, set: undefined }],
-    ['ForAllValues:StringNotLikeIfExists', { base: 'StringNotLike', negated: true, ifExists: true, set: 'ForAllValues' }],
+    [
+      'ForAllValues:StringNotLikeIfExists',
+      { base: 'StringNotLike', negated: true, ifExists: true, set: 'ForAllValues' },
+    ],
     ['ForAnyValue:ArnLike', { base: 'ArnLike', negated: false, ifExists: false, set: 'ForAnyValue' }],
     ['NotIpAddressIfExists', { base: 'NotIpAddress', negated: true, ifExists: true, set: undefined }],
     ['dateLessThan', { base: 'DateLessThan', negated: false, ifExists: false, set: undefined }],
@@ -64,17 +67,21 @@ describe('parseConditionOperator', () => {
     }
   });
 
-  it.each(['StringEqualz', 'IfExists', 'NullIfExists', 'ForEachValue:StringEquals', 'StringEquals:ForAllValues', ''])(
-    'rejects %j with a message naming it',
-    (name) => {
-      // Act
-      const parsed = parseConditionOperator(name);
+  it.each([
+    'StringEqualz',
+    'IfExists',
+    'NullIfExists',
+    'ForEachValue:StringEquals',
+    'StringEquals:ForAllValues',
+    '',
+  ])('rejects %j with a message naming it', (name) => {
+    // Act
+    const parsed = parseConditionOperator(name);
 
-      // Assess
-      expect(parsed.ok).toBe(false);
-      if (!parsed.ok) expect(parsed.error.message).toMatch(/unknown (condition|set) operator/);
-    },
-  );
+    // Assess
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error.message).toMatch(/unknown (condition|set) operator/);
+  });
 });
 
 describe('conditionMatches', () => {

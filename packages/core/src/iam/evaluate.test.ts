@@ -85,10 +85,16 @@ describe.each(files)('evaluate fixtures %s', (file) => {
       expect([...deciding].sort(), context).toEqual([...test.expect.deciding].sort());
     }
     for (const text of test.expect.reasonIncludes ?? []) {
-      expect(result.reasons.some((reason) => reason.includes(text)), `${text}\n${context}`).toBe(true);
+      expect(
+        result.reasons.some((reason) => reason.includes(text)),
+        `${text}\n${context}`,
+      ).toBe(true);
     }
     for (const text of test.expect.warningIncludes ?? []) {
-      expect(result.warnings.some((warning) => warning.includes(text)), `${text}\n${context}`).toBe(true);
+      expect(
+        result.warnings.some((warning) => warning.includes(text)),
+        `${text}\n${context}`,
+      ).toBe(true);
     }
     if (!test.expect.warningIncludes) expect(result.warnings, context).toEqual([]);
   });
@@ -102,10 +108,13 @@ describe('evaluate', () => {
       resource: 'arn:aws:s3:::amzn-s3-demo-bucket/a.txt',
       principal: { type: 'user', arn: 'arn:aws:iam::111122223333:user/alice' },
     };
-    const deny = '{"Version":"2012-10-17","Statement":[{"Sid":"NoGet","Effect":"Deny","Action":"s3:Get*","Resource":"*"}]}';
+    const deny =
+      '{"Version":"2012-10-17","Statement":[{"Sid":"NoGet","Effect":"Deny","Action":"s3:Get*","Resource":"*"}]}';
 
     // Act
-    const result = evaluate(request, { identity: [{ Statement: { Effect: 'Allow', Action: '*', Resource: '*' } }, deny] });
+    const result = evaluate(request, {
+      identity: [{ Statement: { Effect: 'Allow', Action: '*', Resource: '*' } }, deny],
+    });
 
     // Assess
     expect(result.deciding).toEqual([
@@ -124,7 +133,12 @@ describe('evaluate', () => {
       identity: [
         {
           Version: '2012-10-17',
-          Statement: { Effect: 'Allow', Action: '*', Resource: '*', Condition: { DateLessThan: { 'aws:CurrentTime': date } } },
+          Statement: {
+            Effect: 'Allow',
+            Action: '*',
+            Resource: '*',
+            Condition: { DateLessThan: { 'aws:CurrentTime': date } },
+          },
         },
       ],
     });

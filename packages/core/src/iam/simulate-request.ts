@@ -116,7 +116,10 @@ const EXPECTED_ARN: Record<RequestPrincipalType, ParsedArn['kind'] | undefined> 
  * ```
  */
 export function principalIdentity(principal: RequestPrincipal): PrincipalIdentity {
-  const base = { type: principal.type, userId: principal.userId };
+  const base = {
+    type: principal.type,
+    ...(principal.userId !== undefined ? { userId: principal.userId } : {}),
+  };
   if (principal.type === 'anonymous') return { ...base, partition: 'aws', serviceLinked: false };
   if (principal.type === 'service') {
     if (!principal.service || !SERVICE.test(principal.service)) {

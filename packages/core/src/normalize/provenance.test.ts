@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { Provenance } from '../events/change-event.js';
 import {
   classifyProvenance,
-  isCliOrSdkUserAgent,
   isDeployRoleName,
   type ProvenanceInput,
 } from './provenance.js';

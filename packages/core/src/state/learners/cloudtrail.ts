@@ -9,7 +9,6 @@ import {
 } from '../../rules/shared/trail.js';
 import { items, str } from '../../util/fields.js';
 import { forget, put, type StateKey, type StateUpdate, type StateView, stateKey } from '../state.js';
-import { configLearners } from './config.js';
 import type { StateLearner } from './learner.js';
 
 /**
@@ -138,5 +137,4 @@ export const cloudTrailLearners: readonly StateLearner[] = [
   trailLearner,
   selectorsLearner,
   insightsLearner,
-  ...configLearners,
 ];

@@ -1,5 +1,6 @@
 import type { StateLearner } from './learner.js';
 import { cloudTrailLearners } from './cloudtrail.js';
+import { configLearners } from './config.js';
 import { iamLearners } from './iam.js';
 import { passwordPolicyLearners } from './password-policy.js';
 import { s3Learners } from './s3.js';
@@ -10,6 +11,7 @@ export const LEARNERS: readonly StateLearner[] = [
   ...passwordPolicyLearners,
   ...s3Learners,
   ...cloudTrailLearners,
+  ...configLearners,
 ];
 
 const index = new Map<string, StateLearner[]>();
