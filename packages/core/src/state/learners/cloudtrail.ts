@@ -128,11 +128,7 @@ export function insightTypes(bag: Readonly<Record<string, unknown>>): string[] {
     .filter((type): type is string => type !== undefined);
 }
 
-/**
- * Learners for trails and trail buckets. The AWS Config recorder and delivery-channel
- * learners (state/learners/config.ts) are registered through this list as well: both are the
- * account's audit-logging configuration and one owner maintains them.
- */
+/** Learners for trails, their selectors and insights, and trail buckets. */
 export const cloudTrailLearners: readonly StateLearner[] = [
   trailLearner,
   selectorsLearner,
