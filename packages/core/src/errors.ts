@@ -50,3 +50,57 @@ export class RuleExecutionError extends Error {
     super(`rule ${ruleId} failed on event ${eventId}`, options);
   }
 }
+
+/** A finding status change the lifecycle does not allow (e.g. `resolved → open`). */
+export class InvalidTransitionError extends Error {
+  override readonly name = 'InvalidTransitionError';
+  constructor(
+    readonly findingId: string,
+    readonly from: string,
+    readonly to: string,
+    /** Why, beyond the lifecycle table (e.g. a suppression without owner/expiry). */
+    readonly reason?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`finding ${findingId}: cannot change status from ${from} to ${to}${reason ? `: ${reason}` : ''}`, options);
+  }
+}
+
+/** No finding with this id is stored. */
+export class FindingNotFoundError extends Error {
+  override readonly name = 'FindingNotFoundError';
+  constructor(
+    readonly findingId: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`finding ${findingId} not found`, options);
+  }
+}
+
+/** The pipeline step an error happened in. */
+export type PipelineStage =
+  | 'normalize'
+  | 'state'
+  | 'detect'
+  | 'record'
+  | 'alert'
+  | 'mark-alerted'
+  | 'remediate'
+  | 'resolve'
+  | 'dead-letter';
+
+/**
+ * A step of the pipeline failed for one item or finding. The pipeline catches it, reports it
+ * in the item's result and logs it; the other items and findings go on.
+ */
+export class PipelineError extends Error {
+  override readonly name = 'PipelineError';
+  constructor(
+    readonly stage: PipelineStage,
+    message: string,
+    readonly details: { readonly eventId?: string; readonly findingId?: string } = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -12,8 +12,11 @@ export class AlertPublishError extends Error {
       readonly findingId: string;
       /** The channel's error code, e.g. SNS `InvalidParameter` or a Slack `invalid_payload`. */
       readonly code?: string;
-      /** True when retrying the same alert cannot succeed (a bad request rather than an outage). */
-      readonly permanent?: boolean;
+      /**
+       * True when the channel blamed the request (invalid parameter, too large, HTTP 4xx) rather
+       * than itself; such alerts fail again until the message or the configuration changes.
+       */
+      readonly senderFault?: boolean;
     },
     options?: { cause?: unknown },
   ) {

@@ -84,3 +84,16 @@ export function toPrintableAscii(text: string): string {
   }
   return out;
 }
+
+/**
+ * An ISO-8601 time as `2026-11-02 10:15:00 UTC` for people; the input unchanged when it does
+ * not parse (a record's time is data, and an alert must still go out).
+ *
+ * @example
+ * readableTime('2026-11-02T10:15:00Z'); // '2026-11-02 10:15:00 UTC'
+ */
+export function readableTime(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}

@@ -359,7 +359,7 @@ describe('policy simulate', () => {
       'no principal: an IAM user of the resource account',
       [...GET_REPORT, '--policy', 'read.json'],
       0,
-      /allowed[\s\S]*by user/,
+      /^decision: allowed\n {2}s3:GetObject on arn:aws:s3:::reports\/q2\.csv by an IAM user of the resource's account\n/,
     ],
   ])('%s', async (_name, args, code, stdout) => {
     // Act

@@ -52,6 +52,12 @@ arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, arn:aws:iam::ACCOUNT:root (or th
 a service principal such as cloudtrail.amazonaws.com, or anonymous. Without --principal the
 caller is an IAM user of the resource's account.
 
+Context: aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalType, aws:username,
+aws:PrincipalServiceName, aws:PrincipalIsAWSService, aws:ResourceAccount, aws:SecureTransport
+(true) and aws:CurrentTime/aws:EpochTime (now) are filled in from the request; give the rest
+(aws:SourceIp, aws:MultiFactorAuthPresent, aws:PrincipalOrgID, aws:SourceAccount, tags …) with
+--context, which also overrides the defaults.
+
 Exit codes:
   0  allowed
   1  denied (explicit-deny or implicit-deny)
@@ -198,7 +204,11 @@ async function buildInputs(
 }
 
 function textReport(request: SimulationRequest, result: EvaluationResult): string {
-  const who = request.principal.arn ?? request.principal.service ?? request.principal.type;
+  const { principal } = request;
+  const who =
+    principal.arn ??
+    principal.service ??
+    (principal.type === 'user' ? "an IAM user of the resource's account" : principal.type);
   const lines = [`decision: ${result.decision}`, `  ${request.action} on ${request.resource} by ${who}`];
   if (result.deciding.length > 0) {
     lines.push('deciding statements:');

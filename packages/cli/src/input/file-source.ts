@@ -11,6 +11,11 @@ const gunzipAsync = promisify(gunzip);
 export const WHOLE_FILE_LIMIT = 64 * 1024 * 1024;
 /** A whole-file gunzip that would inflate beyond this streams instead, to bound memory. */
 const INFLATED_LIMIT = 256 * 1024 * 1024;
+/**
+ * zlib hands inflated output back in chunks of this size. The default (16 KiB) costs a
+ * JavaScript callback and a copy per chunk, ~15% of a scan's CPU time on CloudTrail files.
+ */
+const INFLATE_CHUNK = 1024 * 1024;
 
 /** What a file holds, ready for the splitter. */
 export type FileContent =
@@ -46,7 +51,7 @@ export async function loadFile(path: string): Promise<FileContent> {
   }
   if (!isGzip(raw)) return { kind: 'text', text: raw.toString('utf8'), bytes };
   try {
-    const inflated = await gunzipAsync(raw, { maxOutputLength: INFLATED_LIMIT });
+    const inflated = await gunzipAsync(raw, { maxOutputLength: INFLATED_LIMIT, chunkSize: INFLATE_CHUNK });
     return { kind: 'text', text: inflated.toString('utf8'), bytes };
   } catch {
     // Too large or damaged: the stream reader salvages what can be inflated and reports the rest.

@@ -1,3 +1,24 @@
+import { cutAtSeparators, separatorAt } from './fast-path.js';
+import {
+  BACKSLASH,
+  BOM,
+  BROKEN_LINE,
+  CLOSE_ARRAY,
+  CLOSE_OBJECT,
+  COLON,
+  COMMA,
+  excerpt,
+  firstNonSpace,
+  MAX_ITEM_CHARS,
+  NEWLINE,
+  OPEN_ARRAY,
+  OPEN_OBJECT,
+  QUOTE,
+  RETURN,
+  SPACE,
+  TAB,
+} from './json-chars.js';
+
 /** Receives what the splitter cuts out of the text, in order. */
 export interface SplitSink {
   /** The text of one JSON value (a record, an event, a lookup-events entry …), not yet parsed. */
@@ -5,33 +26,12 @@ export interface SplitSink {
   /** Text that cannot be a value: a truncated record, a broken line, a file that is not JSON. */
   invalid(reason: string): void;
   /**
-   * Optional fast path for minified arrays of objects (CloudTrail writes its log files that
-   * way). Receives a slice cut at the next `},{"<first key>":`, found with one `indexOf`
-   * instead of a character scan. That text cannot occur inside a JSON string (quotes there are
-   * escaped), so a wrong cut can only be one made at a deeper level, and such a slice never
-   * balances. Return false when the slice is not valid JSON (and do not count it): the
-   * splitter then cuts that stretch exactly. Without `guess`, every value is cut exactly.
+   * Optional fast path (see fast-path.ts): a slice cut at a likely element boundary. Return
+   * false, without counting it, when it is not valid JSON; the splitter then cuts that stretch
+   * exactly. Without `guess`, every value is cut exactly.
    */
   guess?(text: string): boolean;
 }
-
-const QUOTE = 34;
-const BACKSLASH = 92;
-const OPEN_OBJECT = 123;
-const CLOSE_OBJECT = 125;
-const OPEN_ARRAY = 91;
-const CLOSE_ARRAY = 93;
-const COMMA = 44;
-const COLON = 58;
-const NEWLINE = 10;
-const SPACE = 32;
-const TAB = 9;
-const RETURN = 13;
-const BOM = 0xfeff;
-const EXCERPT = 60;
-const BROKEN_LINE = -2;
-/** An item larger than this (in characters) is reported and the rest of its file skipped. */
-export const MAX_ITEM_CHARS = 64 * 1024 * 1024;
 
 /**
  * Cuts JSON text into the items trailwarden scans, without parsing it: a small scanner that
@@ -54,6 +54,10 @@ export const MAX_ITEM_CHARS = 64 * 1024 * 1024;
  *
  * The text arrives in chunks (`push`), items leave through the sink (`drain`), and only the
  * unfinished item is kept between chunks, so memory is bounded by the largest item.
+ *
+ * This file is longer than most: it is one state machine whose fields every method shares,
+ * and splitting it would scatter that state. Character codes and text helpers live in
+ * json-chars.ts, the fast path's cutting in fast-path.ts.
  *
  * @example
  * const texts: string[] = [];
@@ -171,15 +175,10 @@ export class JsonSplitter {
     if (this.#separator === undefined) this.#separator = separatorAt(buf, pos);
     const separator = this.#separator;
     if (separator == null) return false;
-    const prefix = separator.slice(2);
     const lineEnd = this.#lineMode === true && this.#lineEnd !== -1 ? this.#lineEnd : buf.length;
-    while (this.#emitted < limit && buf.startsWith(prefix, pos)) {
-      const cut = buf.indexOf(separator, pos + prefix.length);
-      if (cut === -1 || cut > lineEnd || !guess(buf.slice(pos, cut + 1))) break;
-      this.#emitted++;
-      pos = cut + 2;
-    }
-    this.#pos = pos;
+    const { next, cut } = cutAtSeparators(buf, pos, separator, lineEnd, limit - this.#emitted, guess);
+    this.#emitted += cut;
+    this.#pos = next;
     return true;
   }
 
@@ -210,6 +209,7 @@ export class JsonSplitter {
       if (c === QUOTE) {
         if (depth === 0) {
           pos = this.#garbage(pos);
+          if (this.#emitted >= limit) break;
           continue;
         }
         if (depth === this.#elemDepth && this.#elemStart === -1) this.#elemStart = pos;
@@ -248,6 +248,7 @@ export class JsonSplitter {
       if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
         if (depth === 0) {
           pos = this.#garbage(pos);
+          if (this.#emitted >= limit) break;
           continue;
         }
         depth--;
@@ -266,6 +267,7 @@ export class JsonSplitter {
       if (c === COMMA) {
         if (depth === 0) {
           pos = this.#garbage(pos);
+          if (this.#emitted >= limit) break;
           continue;
         }
         pos++;
@@ -453,34 +455,4 @@ export class JsonSplitter {
     if (this.#lineEnd !== -1) this.#lineEnd -= by;
     this.#stringStart -= by;
   }
-}
-
-/**
- * The fast-path separator for a container whose first element starts at `pos`, e.g.
- * `},{"eventVersion":`; null when the element is not a minified object with a plain first key,
- * undefined when not enough text is buffered to tell.
- */
-function separatorAt(text: string, pos: number): string | null | undefined {
-  if (pos + 2 > text.length) return undefined;
-  if (text.charCodeAt(pos) !== OPEN_OBJECT || text.charCodeAt(pos + 1) !== QUOTE) return null;
-  const end = text.indexOf('"', pos + 2);
-  if (end === -1) return text.length - pos > 256 ? null : undefined;
-  const key = text.slice(pos + 2, end);
-  if (key.includes('\\') || end + 1 >= text.length) return key.includes('\\') ? null : undefined;
-  return text.charCodeAt(end + 1) === COLON ? `},{"${key}":` : null;
-}
-
-function firstNonSpace(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== SPACE && c !== TAB && c !== RETURN && c !== NEWLINE) return i;
-  }
-  return -1;
-}
-
-function excerpt(text: string, at: number): string {
-  const start = Math.max(0, at);
-  const raw = text.slice(start, start + EXCERPT);
-  const line = raw.split('\n', 1)[0] ?? '';
-  return JSON.stringify(line.length < raw.length || start + EXCERPT < text.length ? `${line}…` : line);
 }

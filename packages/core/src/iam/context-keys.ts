@@ -98,8 +98,8 @@ const PRINCIPAL_TYPE: Record<PrincipalIdentity['type'], string | undefined> = {
  * `aws:PrincipalServiceName` and `aws:PrincipalIsAWSService`, `aws:ResourceAccount`,
  * `aws:SecureTransport` (`true`: AWS API endpoints are HTTPS) and, with `now`,
  * `aws:CurrentTime`/`aws:EpochTime`. Keys a request may or may not carry (`aws:SourceIp`,
- * `aws:MultiFactorAuthPresent`, tags …) are left to the caller, because their absence
- * changes how conditions read.
+ * `aws:MultiFactorAuthPresent`, `aws:PrincipalOrgID`, `aws:SourceAccount`, `aws:SourceArn`,
+ * tags …) are left to the caller, because their absence changes how conditions read.
  *
  * @example
  * ```ts

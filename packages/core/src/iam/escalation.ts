@@ -215,7 +215,7 @@ function coversAllRoles(resource: string): boolean {
  * ARN shapes an action's resources take. An escalation action allowed only on resources of
  * another type (`iam:AttachRolePolicy` on an S3 bucket) grants nothing.
  */
-function resourceShapes(action: string): readonly string[] {
+function shapesOf(action: string): readonly string[] {
   const service = action.slice(0, action.indexOf(':')).toLowerCase();
   // SendCommand names both the instances and the SSM document; AssumeRole names a role.
   const heads = service === 'sts' ? ['iam::'] : service === 'ssm' ? ['ssm:', 'ec2:'] : [`${service}:`];
@@ -223,10 +223,17 @@ function resourceShapes(action: string): readonly string[] {
   return PARTITIONS.flatMap((partition) => heads.map((head) => `arn:${partition}:${head}*`));
 }
 
+const SHAPES = new Map(ESCALATION_ACTIONS.map((action) => [action, shapesOf(action)]));
+
 function countsFor(statement: Statement, method: EscalationMethod, action: string): boolean {
   if (!statementAllowsAction(statement, action)) return false;
   const resources = resourcesOf(statement);
-  if (!resources.some((r) => resourceShapes(action).some((shape) => patternsOverlap(r, shape)))) return false;
+  if (
+    !resources.some((r) =>
+      (SHAPES.get(action) ?? shapesOf(action)).some((shape) => patternsOverlap(r, shape)),
+    )
+  )
+    return false;
   if (method.anyResource && action === method.actions[0]) return resources.some(coversAllRoles);
   if (method.selfScopedIsSafe && resources.every((r) => SELF_VARIABLE.test(r))) return false;
   return true;

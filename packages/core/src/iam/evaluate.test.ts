@@ -97,6 +97,7 @@ describe.each(files)('evaluate fixtures %s', (file) => {
       ).toBe(true);
     }
     if (!test.expect.warningIncludes) expect(result.warnings, context).toEqual([]);
+    expect(new Set(result.reasons).size, context).toBe(result.reasons.length);
   });
 });
 

@@ -14,10 +14,12 @@
  *    - same account: an identity-policy Allow (capped by the permissions boundary and, for a
  *      session, the session policy) OR a resource-policy Allow. How much of that cap still
  *      applies to a resource-policy grant depends on how it names the caller (IAM "Resource-
- *      based policies and implicit denies" table): naming the IAM user, the role session,
- *      the service, or everyone (`*`) grants on its own; naming the role ARN is still capped
- *      by the boundary and session policy; naming the account (`123456789012` or its `:root`)
- *      only delegates to the account's identity policies;
+ *      based policies and implicit denies" table): naming the IAM user, the role session or
+ *      the service grants on its own; naming the role ARN is still capped by the boundary and
+ *      session policy; naming the account (`123456789012` or its `:root`) only delegates to the
+ *      account's identity policies. Naming everyone (`*`, `{"AWS": "*"}`, or an Allow with
+ *      `NotPrincipal`) is read as a direct grant: the table is silent on it, and reporting
+ *      such access as possible is the safe side for a security tool;
  *    - cross account: the identity side (with its caps) AND the resource policy must allow;
  *    - AWS service principals and anonymous callers only through the resource policy;
  *    - the root user has every permission of its own account (identity side implicit);
@@ -37,6 +39,7 @@
 
 import { defaultContextKeys, RequestContext } from './context-keys.js';
 import {
+  governingPolicies,
   type LoadedPolicy,
   type LoadedPolicySet,
   loadPolicySet,
@@ -86,47 +89,6 @@ const REQUIRES_RESOURCE_POLICY = /^(sts:assumerole(withsaml|withwebidentity)?|km
 
 const isIam = (who: PrincipalIdentity): boolean =>
   who.type === 'user' || who.type === 'role' || who.type === 'assumed-role';
-
-/** The policies that govern this principal and resource (the rest are dropped with a note). */
-function scope(
-  loaded: LoadedPolicySet,
-  who: PrincipalIdentity,
-  resourceAccount: string | undefined,
-  managementAccount: string | undefined,
-  notes: { readonly reasons: string[]; readonly warnings: string[] },
-): LoadedPolicySet {
-  const iam = isIam(who);
-  if (!iam && loaded.identity.length + loaded.boundary.length > 0) {
-    notes.warnings.push(`identity policies and boundaries ignored: a ${who.type} principal has none`);
-  }
-  if (who.type !== 'assumed-role' && loaded.session.length > 0) {
-    notes.warnings.push('session policies ignored: only role sessions have them');
-  }
-  const management = (account: string | undefined): boolean =>
-    managementAccount !== undefined && account === managementAccount;
-  const scpSkip = !(iam || who.type === 'root')
-    ? `SCPs do not apply to ${who.type === 'service' ? 'AWS service principals' : 'anonymous callers'}`
-    : who.serviceLinked
-      ? 'SCPs do not apply to service-linked roles'
-      : management(who.account)
-        ? 'SCPs do not apply to principals of the management account'
-        : undefined;
-  const rcpSkip = who.serviceLinked
-    ? 'RCPs do not apply to service-linked roles'
-    : management(resourceAccount)
-      ? 'RCPs do not apply to resources of the management account'
-      : undefined;
-  if (scpSkip && loaded.scps.length > 0) notes.reasons.push(scpSkip);
-  if (rcpSkip && loaded.rcps.length > 0) notes.reasons.push(rcpSkip);
-  return {
-    identity: iam ? loaded.identity : [],
-    boundary: iam ? loaded.boundary : [],
-    session: who.type === 'assumed-role' ? loaded.session : [],
-    resource: loaded.resource,
-    scps: scpSkip ? [] : loaded.scps,
-    rcps: rcpSkip ? [] : loaded.rcps,
-  };
-}
 
 function toDeciding(hits: readonly StatementHit[]): DecidingStatement[] {
   const seen = new Set<string>();
@@ -281,10 +243,14 @@ export function evaluate(
       `resource account not given and not in the ARN: taken to be the principal's (${resourceAccount})`,
     );
   }
-  const governing = scope(loadPolicySet(policies), who, resourceAccount, policies.managementAccount, {
-    reasons,
-    warnings,
-  });
+  const notes = { reasons, warnings };
+  const governing = governingPolicies(
+    loadPolicySet(policies),
+    who,
+    resourceAccount,
+    policies.managementAccount,
+    notes,
+  );
   const context = RequestContext.of(
     defaultContextKeys(who, {
       ...(resourceAccount ? { resourceAccount } : {}),
@@ -345,7 +311,8 @@ export function evaluate(
   const granted = decideGrant(governing, req, crossAccount, required);
   reasons.push(...granted.reasons);
   if (!granted.allowed) return result('implicit-deny', []);
-  for (const hit of granted.hits) reasons.push(`allowed by ${citeStatement(hit)}`);
+  // A boundary or session statement can cap more than one path; cite it once.
+  for (const hit of new Set(granted.hits)) reasons.push(`allowed by ${citeStatement(hit)}`);
   if (who.type === 'root' && !granted.hits.some((h) => h.policy.kind === 'resource')) {
     reasons.push('the root user has every permission in its own account');
   }

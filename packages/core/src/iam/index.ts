@@ -3,7 +3,6 @@
  * evaluation. Everything here is pure (no AWS SDK, no I/O).
  */
 
-export * from './condition-values.js';
 export * from './conditions.js';
 export * from './context-keys.js';
 export * from './escalation.js';
@@ -14,7 +13,6 @@ export * from './policy-set.js';
 export * from './principal-match.js';
 export * from './principals.js';
 export * from './simulate-request.js';
-export * from './statement-applies.js';
 export type * from './types.js';
 export * from './widening.js';
 export * from './wildcard.js';

@@ -7,6 +7,7 @@
 
 import { PolicyParseError } from '../errors.js';
 import { parsePolicy } from './parse.js';
+import type { PrincipalIdentity } from './simulate-request.js';
 import type { PolicyDocument } from './types.js';
 
 export type PolicyKind = 'identity' | 'resource' | 'permissions-boundary' | 'session' | 'scp' | 'rcp';
@@ -103,5 +104,61 @@ export function loadPolicySet(policies: PolicySet): LoadedPolicySet {
     session: asList(policies.session).map((p, i) => load(p, `session[${i}]`, 'session')),
     scps: (policies.scps ?? []).map((level, l) => level.map((p, i) => load(p, `scp[${l}][${i}]`, 'scp'))),
     rcps: (policies.rcps ?? []).map((level, l) => level.map((p, i) => load(p, `rcp[${l}][${i}]`, 'rcp'))),
+  };
+}
+
+const isIam = (who: PrincipalIdentity): boolean =>
+  who.type === 'user' || who.type === 'role' || who.type === 'assumed-role';
+
+/**
+ * The policies that govern a request by this principal on a resource of `resourceAccount`;
+ * the others are dropped with a note: identity policies and boundaries only for IAM users
+ * and roles, session policies only for role sessions, SCPs not for the management account's
+ * principals, service-linked roles, service principals or anonymous callers, RCPs not for
+ * service-linked roles or resources of the management account.
+ *
+ * @example
+ * ```ts
+ * const governing = governingPolicies(loaded, who, '111122223333', undefined, { reasons, warnings });
+ * governing.scps; // [] for a service-linked role
+ * ```
+ */
+export function governingPolicies(
+  loaded: LoadedPolicySet,
+  who: PrincipalIdentity,
+  resourceAccount: string | undefined,
+  managementAccount: string | undefined,
+  notes: { readonly reasons: string[]; readonly warnings: string[] },
+): LoadedPolicySet {
+  const iam = isIam(who);
+  if (!iam && loaded.identity.length + loaded.boundary.length > 0) {
+    notes.warnings.push(`identity policies and boundaries ignored: a ${who.type} principal has none`);
+  }
+  if (who.type !== 'assumed-role' && loaded.session.length > 0) {
+    notes.warnings.push('session policies ignored: only role sessions have them');
+  }
+  const management = (account: string | undefined): boolean =>
+    managementAccount !== undefined && account === managementAccount;
+  const scpSkip = !(iam || who.type === 'root')
+    ? `SCPs do not apply to ${who.type === 'service' ? 'AWS service principals' : 'anonymous callers'}`
+    : who.serviceLinked
+      ? 'SCPs do not apply to service-linked roles'
+      : management(who.account)
+        ? 'SCPs do not apply to principals of the management account'
+        : undefined;
+  const rcpSkip = who.serviceLinked
+    ? 'RCPs do not apply to service-linked roles'
+    : management(resourceAccount)
+      ? 'RCPs do not apply to resources of the management account'
+      : undefined;
+  if (scpSkip && loaded.scps.length > 0) notes.reasons.push(scpSkip);
+  if (rcpSkip && loaded.rcps.length > 0) notes.reasons.push(rcpSkip);
+  return {
+    identity: iam ? loaded.identity : [],
+    boundary: iam ? loaded.boundary : [],
+    session: who.type === 'assumed-role' ? loaded.session : [],
+    resource: loaded.resource,
+    scps: scpSkip ? [] : loaded.scps,
+    rcps: rcpSkip ? [] : loaded.rcps,
   };
 }

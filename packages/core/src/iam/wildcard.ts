@@ -38,7 +38,16 @@ interface Compiled {
 }
 
 const MAX_CACHE = 10_000;
-const cache = new Map<string, Compiled>();
+const sensitiveCache = new Map<string, Compiled>();
+const insensitiveCache = new Map<string, Compiled>();
+const codeCache = new Map<string, Int32Array>();
+
+/** Bounded caches: policy patterns repeat heavily, but a stream of unique inputs must not grow memory. */
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= MAX_CACHE) cache.clear();
+  cache.set(key, value);
+  return value;
+}
 
 /** Splits a pattern into tokens, resolving the `${*}`, `${?}` and `${$}` escapes. */
 function tokenize(pattern: string): readonly Token[] {
@@ -61,8 +70,8 @@ function tokenize(pattern: string): readonly Token[] {
 }
 
 function compile(pattern: string, caseInsensitive: boolean): Compiled {
-  const key = `${caseInsensitive ? 'i' : 's'}${pattern}`;
-  const hit = cache.get(key);
+  const cache = caseInsensitive ? insensitiveCache : sensitiveCache;
+  const hit = cache.get(pattern);
   if (hit) return hit;
   const source = caseInsensitive ? pattern.toLowerCase() : pattern;
   const segments: Segment[] = [];
@@ -92,10 +101,7 @@ function compile(pattern: string, caseInsensitive: boolean): Compiled {
     segments,
     minLength: segments.reduce((sum, s) => sum + s.text.length, 0),
   };
-  // Bounded cache: policy patterns repeat heavily, but a stream of unique inputs must not grow memory.
-  if (cache.size >= MAX_CACHE) cache.clear();
-  cache.set(key, compiled);
-  return compiled;
+  return remember(cache, pattern, compiled);
 }
 
 function segmentAt(segment: Segment, value: string, at: number): boolean {
@@ -214,27 +220,46 @@ export function substitutePolicyVariables(pattern: string, values: Readonly<Reco
   );
 }
 
-/** Tokens with every run of `*`/`?` rewritten as its `?`s then one `*` (`*?` ≡ `?*`). */
-function canonicalTokens(pattern: string, caseInsensitive: boolean): readonly Token[] {
-  const out: Token[] = [];
+const ONE = -1;
+const ANY = -2;
+
+/**
+ * A pattern as numbers (char codes, `ONE` for `?`, `ANY` for `*`), with every run of `*`/`?`
+ * rewritten as its `?`s then one `*` (`*?` ≡ `?*`). Numbers keep the coverage loops monomorphic.
+ */
+function canonicalCodes(pattern: string, caseInsensitive: boolean): Int32Array {
+  const source = caseInsensitive ? pattern.toLowerCase() : pattern;
+  const hit = codeCache.get(source);
+  if (hit) return hit;
+  const out: number[] = [];
   let ones = 0;
   let star = false;
   const flushRun = (): void => {
-    for (let k = 0; k < ones; k++) out.push({ kind: 'one' });
-    if (star) out.push({ kind: 'any' });
+    for (let k = 0; k < ones; k++) out.push(ONE);
+    if (star) out.push(ANY);
     ones = 0;
     star = false;
   };
-  for (const token of tokenize(caseInsensitive ? pattern.toLowerCase() : pattern)) {
+  for (const token of tokenize(source)) {
     if (token.kind === 'one') ones++;
     else if (token.kind === 'any') star = true;
     else {
       flushRun();
-      out.push(token);
+      out.push(token.char.charCodeAt(0));
     }
   }
   flushRun();
-  return out;
+  return remember(codeCache, source, Int32Array.from(out));
+}
+
+/** Literal prefixes (and suffixes) that disagree rule out both coverage and overlap cheaply. */
+function literalEndsClash(x: Int32Array, y: Int32Array): boolean {
+  for (let i = 0; i < x.length && i < y.length && x[i]! >= 0 && y[i]! >= 0; i++)
+    if (x[i] !== y[i]) return true;
+  for (let i = 1; i <= x.length && i <= y.length && x[x.length - i]! >= 0 && y[y.length - i]! >= 0; i++) {
+    if (x[x.length - i] !== y[y.length - i]) return true;
+  }
+  return false;
 }
 
 /**
@@ -251,24 +276,26 @@ function canonicalTokens(pattern: string, caseInsensitive: boolean): readonly To
  */
 export function patternCovers(general: string, specific: string, caseInsensitive = false): boolean {
   if (general === '*') return true;
-  const g = canonicalTokens(general, caseInsensitive);
-  const s = canonicalTokens(specific, caseInsensitive);
-  // next[j] holds "g[i+1..] covers s[j..]" while row i is computed, from the last row up.
-  let next = new Array<boolean>(s.length + 1).fill(false);
-  next[s.length] = true;
+  const g = canonicalCodes(general, caseInsensitive);
+  const s = canonicalCodes(specific, caseInsensitive);
+  if (literalEndsClash(g, s)) return false;
+  // next[j] holds "g[i+1..] covers s[j..]" while row[j] is computed for g[i..], last row first.
+  let next = new Uint8Array(s.length + 1);
+  let row = new Uint8Array(s.length + 1);
+  next[s.length] = 1;
   for (let i = g.length - 1; i >= 0; i--) {
-    const row = new Array<boolean>(s.length + 1).fill(false);
     const gi = g[i]!;
-    for (let j = s.length; j >= 0; j--) {
-      const sj = s[j];
-      if (gi.kind === 'any') row[j] = next[j]! || (sj !== undefined && row[j + 1]!);
-      else if (sj === undefined || sj.kind === 'any') row[j] = false;
-      else if (gi.kind === 'one') row[j] = next[j + 1]!;
-      else row[j] = sj.kind === 'char' && sj.char === gi.char && next[j + 1]!;
+    row[s.length] = gi === ANY ? next[s.length]! : 0;
+    for (let j = s.length - 1; j >= 0; j--) {
+      const sj = s[j]!;
+      if (gi === ANY) row[j] = next[j]! | row[j + 1]!;
+      else if (sj === ANY) row[j] = 0;
+      else if (gi === ONE) row[j] = next[j + 1]!;
+      else row[j] = sj === gi ? next[j + 1]! : 0;
     }
-    next = row;
+    [next, row] = [row, next];
   }
-  return next[0]!;
+  return next[0] === 1;
 }
 
 /**
@@ -281,28 +308,23 @@ export function patternCovers(general: string, specific: string, caseInsensitive
  * ```
  */
 export function patternsOverlap(a: string, b: string, caseInsensitive = false): boolean {
-  const x = canonicalTokens(a, caseInsensitive);
-  const y = canonicalTokens(b, caseInsensitive);
-  // Bottom-up over (i, j) = "x[i..] and y[j..] share a string"; two rows, no recursion.
-  let next = new Array<boolean>(y.length + 1).fill(false);
+  const x = canonicalCodes(a, caseInsensitive);
+  const y = canonicalCodes(b, caseInsensitive);
+  if (literalEndsClash(x, y)) return false;
+  // Bottom-up over (i, j) = "x[i..] and y[j..] share a string"; two reused rows, no recursion.
+  let next = new Uint8Array(y.length + 1);
+  let row = new Uint8Array(y.length + 1);
   for (let i = x.length; i >= 0; i--) {
-    const row = new Array<boolean>(y.length + 1).fill(false);
-    const xi = x[i];
+    const xi = i < x.length ? x[i]! : undefined;
     for (let j = y.length; j >= 0; j--) {
-      const yj = y[j];
-      if (xi === undefined && yj === undefined) row[j] = true;
-      else if (xi?.kind === 'any') row[j] = next[j]! || (yj !== undefined && row[j + 1]!);
-      else if (yj?.kind === 'any') row[j] = row[j + 1]! || (xi !== undefined && next[j]!);
-      else if (xi === undefined || yj === undefined) row[j] = false;
-      else {
-        const same =
-          xi.kind === 'one' ||
-          yj.kind === 'one' ||
-          (xi.kind === 'char' && yj.kind === 'char' && xi.char === yj.char);
-        row[j] = same && next[j + 1]!;
-      }
+      const yj = j < y.length ? y[j]! : undefined;
+      if (xi === undefined && yj === undefined) row[j] = 1;
+      else if (xi === ANY) row[j] = next[j]! | (yj !== undefined ? row[j + 1]! : 0);
+      else if (yj === ANY) row[j] = row[j + 1]! | (xi !== undefined ? next[j]! : 0);
+      else if (xi === undefined || yj === undefined) row[j] = 0;
+      else row[j] = xi === ONE || yj === ONE || xi === yj ? next[j + 1]! : 0;
     }
-    next = row;
+    [next, row] = [row, next];
   }
-  return next[0]!;
+  return next[0] === 1;
 }

@@ -1,7 +1,7 @@
 import type { Actor, SessionIssuer } from '../events/change-event.js';
 import { classifyProvenance } from './provenance.js';
 import { isConsoleUserAgent } from './user-agent.js';
-import { accountText, type Bag, bagOf, flag, text } from './values.js';
+import { accountText, type Bag, bagOf, EMPTY_BAG, flag, text } from './values.js';
 
 /** The parts of the record, besides `userIdentity`, that say who called and how. */
 export interface ActorContext {
@@ -61,7 +61,7 @@ function userNameOf(type: string, identity: Bag, arn: string | undefined, issuer
  * actor.provenance; // 'human-api'
  */
 export function readActor(userIdentity: unknown, ctx: ActorContext): Actor {
-  const identity: Bag = bagOf(userIdentity) ?? {};
+  const identity: Bag = bagOf(userIdentity) ?? EMPTY_BAG;
   const invokedBy = text(identity.invokedBy);
   const type = text(identity.type) || (invokedBy ? 'AWSService' : 'Unknown');
   const arn = text(identity.arn);
@@ -78,8 +78,13 @@ export function readActor(userIdentity: unknown, ctx: ActorContext): Actor {
     ctx.eventType === 'AwsConsoleSignIn' ||
     ctx.eventType === 'AwsConsoleAction' ||
     isConsoleUserAgent(ctx.userAgent);
+  // Only web-identity callers and the role sessions they start can be CI OIDC sessions.
   const webIdentityProvider =
-    text(identity.identityProvider) ?? text(bagOf(sessionContext?.webIdFederationData)?.federatedProvider);
+    type === 'WebIdentityUser'
+      ? text(identity.identityProvider)
+      : type === 'AssumedRole'
+        ? text(bagOf(sessionContext?.webIdFederationData)?.federatedProvider)
+        : undefined;
   const roleName = type === 'AssumedRole' ? issuer?.userName : undefined;
   return {
     type,

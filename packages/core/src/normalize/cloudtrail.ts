@@ -32,19 +32,17 @@ export interface RecordOptions {
   readonly fallbacks?: RecordFallbacks;
 }
 
-function requiredName(
-  record: Bag,
-  key: 'eventName' | 'eventSource',
-  path: string,
-): Result<string, ParseError> {
-  const value = record[key];
-  if (typeof value === 'string' && value !== '') return ok(value);
-  if (value === undefined || value === null || value === '') {
-    return err(new ParseError(`record has no ${key}`, { path: `${path}${key}` }));
+/** Why a record's `eventName`/`eventSource` is unusable (called only when it is). */
+function nameError(record: Bag, path: string): ParseError {
+  for (const key of ['eventName', 'eventSource'] as const) {
+    const value = record[key];
+    if (typeof value === 'string' && value !== '') continue;
+    if (value === undefined || value === null || value === '') {
+      return new ParseError(`record has no ${key}`, { path: `${path}${key}` });
+    }
+    return new ParseError(`record ${key} is ${kindOf(value)}, expected a string`, { path: `${path}${key}` });
   }
-  return err(
-    new ParseError(`record ${key} is ${kindOf(value)}, expected a string`, { path: `${path}${key}` }),
-  );
+  return new ParseError('record has no eventName', { path: `${path}eventName` });
 }
 
 /**
@@ -58,18 +56,24 @@ function requiredName(
  * if (result.ok) result.value.eventName; // 'PutBucketPolicy'
  */
 export function fromCloudTrailRecord(record: Bag, options: RecordOptions): Result<ChangeEvent, ParseError> {
-  const eventName = requiredName(record, 'eventName', options.path);
-  if (!eventName.ok) return eventName;
-  const eventSource = requiredName(record, 'eventSource', options.path);
-  if (!eventSource.ok) return eventSource;
+  const eventName = record.eventName;
+  const eventSource = record.eventSource;
+  if (
+    typeof eventName !== 'string' ||
+    eventName === '' ||
+    typeof eventSource !== 'string' ||
+    eventSource === ''
+  ) {
+    return err(nameError(record, options.path));
+  }
   const fallbacks = options.fallbacks;
   const eventType = text(record.eventType);
   const requestParameters = bagOf(record.requestParameters) ?? EMPTY_BAG;
   const responseElements = bagOf(record.responseElements) ?? EMPTY_BAG;
   const additionalEventData = bagOf(record.additionalEventData) ?? EMPTY_BAG;
   const actor = readActor(record.userIdentity, {
-    eventSource: eventSource.value,
-    eventName: eventName.value,
+    eventSource: eventSource,
+    eventName: eventName,
     eventType,
     userAgent: text(record.userAgent),
     sourceIp: text(record.sourceIPAddress),
@@ -83,12 +87,11 @@ export function fromCloudTrailRecord(record: Bag, options: RecordOptions): Resul
   const time = (typeof record.eventTime === 'string' ? record.eventTime : undefined) ?? fallbacks?.time ?? '';
   const errorCode = text(record.errorCode) || undefined;
   // Sign-in events report failure in the response (`{"ConsoleLogin": "Failure"}`), not in errorCode.
-  const signInFailed =
-    eventSource.value === 'signin.amazonaws.com' && responseElements[eventName.value] === 'Failure';
+  const signInFailed = eventSource === 'signin.amazonaws.com' && responseElements[eventName] === 'Failure';
   return ok({
     eventId: text(record.eventID) || fallbacks?.eventId || stableHash([canonicalJson(record)]),
-    eventSource: eventSource.value,
-    eventName: eventName.value,
+    eventSource: eventSource,
+    eventName: eventName,
     eventType,
     time,
     timeMs: epochMs(time),
@@ -102,7 +105,7 @@ export function fromCloudTrailRecord(record: Bag, options: RecordOptions): Resul
     requestParameters,
     responseElements,
     additionalEventData,
-    resources: collectResources(eventSource.value, record.resources, requestParameters, responseElements, {
+    resources: collectResources(eventSource, record.resources, requestParameters, responseElements, {
       partition: partitionOf(region),
       region,
       account,

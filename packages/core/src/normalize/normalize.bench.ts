@@ -14,7 +14,10 @@ import { normalizeInput } from './normalize-input.js';
 
 const dir = new URL('./fixtures/', import.meta.url);
 const records: unknown[] = readdirSync(dir)
-  .filter((file) => file.startsWith('identity-') || file.startsWith('eventbridge-api') || file.startsWith('console-login'))
+  .filter(
+    (file) =>
+      file.startsWith('identity-') || file.startsWith('eventbridge-api') || file.startsWith('console-login'),
+  )
   .map((file) => JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as Record<string, unknown>)
   .map((item) => ('detail' in item ? item.detail : item));
 const lines = records.map((record) => JSON.stringify(record));

@@ -1,11 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Provenance } from '../events/change-event.js';
-import {
-  classifyProvenance,
-  isDeployRoleName,
-  type ProvenanceInput,
-} from './provenance.js';
+import { classifyProvenance, isDeployRoleName, type ProvenanceInput } from './provenance.js';
 
 interface ProvenanceCase {
   readonly name: string;

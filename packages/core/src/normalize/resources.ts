@@ -1,4 +1,4 @@
-import { type Bag, bagOf, text } from './values.js';
+import { type Bag, bagOf, EMPTY_BAG, text } from './values.js';
 
 /** Where an event happened, for building ARNs from bare names. */
 export interface ArnScope {
@@ -50,6 +50,8 @@ const kmsKey: ArnBuilder = orArn((id, scope) =>
   id.startsWith('alias/') ? regional('kms', '')(id, scope) : regional('kms', 'key/')(id, scope),
 );
 
+const securityGroup = regional('ec2', 'security-group/');
+
 /** Only values that already are ARNs (the id alone does not determine one). */
 const arnOnly: ArnBuilder = (value) => (value.startsWith('arn:') ? value : '');
 
@@ -86,7 +88,7 @@ const REQUEST_PARAMETER_ARNS: ReadonlyMap<string, readonly (readonly [string, Ar
   ],
   'kms.amazonaws.com': [['keyId', kmsKey]],
   'ec2.amazonaws.com': [
-    ['groupId', regional('ec2', 'security-group/')],
+    ['groupId', securityGroup],
     ['snapshotId', (id, { partition, region }) => `arn:${partition}:ec2:${region}::snapshot/${id}`],
     ['imageId', (id, { partition, region }) => `arn:${partition}:ec2:${region}::image/${id}`],
     ['vpcId', regional('ec2', 'vpc/')],
@@ -124,8 +126,11 @@ const RESPONSE_ARNS: ReadonlyMap<string, readonly (readonly [string, string])[]>
   'ec2.amazonaws.com': [['', 'groupId']],
 });
 
+/** Appends an ARN unless it is empty or already listed (lists hold one to three ARNs). */
 function add(into: string[], arn: string | undefined): void {
-  if (arn && !into.includes(arn)) into.push(arn);
+  if (!arn) return;
+  for (let i = 0; i < into.length; i++) if (into[i] === arn) return;
+  into.push(arn);
 }
 
 /**
@@ -145,30 +150,26 @@ export function collectResources(
 ): string[] {
   const arns: string[] = [];
   if (Array.isArray(recordResources)) {
-    for (const resource of recordResources) add(arns, text(bagOf(resource)?.ARN));
+    for (let i = 0; i < recordResources.length; i++) add(arns, text(bagOf(recordResources[i])?.ARN));
   }
   const params = REQUEST_PARAMETER_ARNS.get(eventSource);
   if (params) {
-    for (const [name, build] of params) {
+    for (let i = 0; i < params.length; i++) {
+      const [name, build] = params[i]!;
       const value = text(requestParameters[name]);
       if (value) add(arns, build(value, scope, requestParameters));
     }
   }
-  const created = RESPONSE_ARNS.get(eventSource);
+  const created = responseElements === EMPTY_BAG ? undefined : RESPONSE_ARNS.get(eventSource);
   if (created) {
-    for (const [outer, name] of created) {
+    for (let i = 0; i < created.length; i++) {
+      const [outer, name] = created[i]!;
       const holder = outer === '' ? responseElements : bagOf(responseElements[outer]);
       const value = text(holder?.[name]);
       if (value === undefined) continue;
       // EC2 answers CreateSecurityGroup with a bare group id.
-      add(
-        arns,
-        value.startsWith('arn:')
-          ? value
-          : value.startsWith('sg-')
-            ? regional('ec2', 'security-group/')(value, scope)
-            : undefined,
-      );
+      if (value.startsWith('arn:')) add(arns, value);
+      else if (value.startsWith('sg-')) add(arns, securityGroup(value, scope));
     }
   }
   return arns;

@@ -24,7 +24,10 @@ describe('userAgentTraits', () => {
     ['botocore/1.34.49', UA_CLI_OR_SDK],
     ['aws-sdk-go-v2/1.25.2 os/linux', UA_CLI_OR_SDK],
     ['AWSPowerShell.Common/4.1.532.0 .NET_Core/6.0.27', UA_CLI_OR_SDK],
-    ['APN/1.0 HashiCorp/1.0 Terraform/1.7.4 terraform-provider-aws/5.39.1 aws-sdk-go-v2/1.25.2', UA_DEPLOY_TOOL],
+    [
+      'APN/1.0 HashiCorp/1.0 Terraform/1.7.4 terraform-provider-aws/5.39.1 aws-sdk-go-v2/1.25.2',
+      UA_DEPLOY_TOOL,
+    ],
     ['aws-sdk-js/2.1550.0 promise aws-cdk/2.130.0', UA_CLI_OR_SDK | UA_DEPLOY_TOOL],
     ['pulumi-aws/6.25.0 Pulumi/3.108.1', UA_DEPLOY_TOOL],
     ['python-requests/2.31.0', 0],

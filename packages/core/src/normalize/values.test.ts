@@ -15,12 +15,16 @@ describe('epochMs', () => {
     expect(epochMs(time)).toBe(Date.parse(time));
   });
 
-  it.each(['', 'yesterday', '2024-13-01T09:15:02Z', '2024-03-01T25:15:02Z', '2024-03-01T09:61:02Z', '2024-0a-01T09:15:02Z'])(
-    'reads %j as 0',
-    (time) => {
-      expect(epochMs(time)).toBe(0);
-    },
-  );
+  it.each([
+    '',
+    'yesterday',
+    '2024-13-01T09:15:02Z',
+    '2024-03-01T25:15:02Z',
+    '2024-03-01T09:61:02Z',
+    '2024-0a-01T09:15:02Z',
+  ])('reads %j as 0', (time) => {
+    expect(epochMs(time)).toBe(0);
+  });
 });
 
 describe('field readers', () => {

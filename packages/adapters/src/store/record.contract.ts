@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import type { FindingStore, RecordOutcome } from './ports.js';
+import { findingFor, minutesAfter, recordOptions, SUPPRESSION } from './store-test-data.js';
+
+/** `record`: new / duplicate / repeat, windows, suppression and concurrency. */
+export function describeRecordContract(store: () => FindingStore): void {
+  describe('record', () => {
+    it('records a first finding as new: open, count 1, unalerted, no history', async () => {
+      // Prepare
+      const finding = findingFor({ event: 'evt-first' });
+
+      // Act
+      const outcome = await store().record(finding, recordOptions());
+
+      // Assess
+      expect(outcome.kind).toBe('new');
+      expect(outcome.finding).toMatchObject({ id: finding.id, status: 'open', count: 1, alerted: false, history: [] });
+      expect(outcome.finding.firstSeen).toBe(minutesAfter(0));
+      expect(await store().get(finding.id)).toEqual(outcome.finding);
+    });
+
+    it('returns duplicate for a redelivered finding and does not count it', async () => {
+      const finding = findingFor({ event: 'evt-redelivered' });
+      await store().record(finding, recordOptions());
+
+      const again = await store().record(finding, recordOptions({ now: minutesAfter(3) }));
+
+      expect(again.kind).toBe('duplicate');
+      expect(again.finding.count).toBe(1);
+      expect((await store().get(finding.id))?.count).toBe(1);
+    });
+
+    it('counts another event with the same dedupe key inside the window as a repeat', async () => {
+      const first = findingFor({ event: 'evt-a', key: 'k-repeat' });
+      await store().record(first, recordOptions());
+
+      const outcome = await store().record(findingFor({ event: 'evt-b', key: 'k-repeat', minute: 30 }), recordOptions());
+
+      expect(outcome.kind).toBe('repeat');
+      expect(outcome.finding).toMatchObject({ id: first.id, count: 2, firstSeen: minutesAfter(0), lastSeen: minutesAfter(30) });
+    });
+
+    it('treats a redelivered repeat as a duplicate of the open finding', async () => {
+      const first = findingFor({ event: 'evt-c', key: 'k-rerepeat' });
+      const repeat = findingFor({ event: 'evt-d', key: 'k-rerepeat', minute: 5 });
+      await store().record(first, recordOptions());
+      await store().record(repeat, recordOptions());
+
+      const again = await store().record(repeat, recordOptions());
+
+      expect(again).toMatchObject({ kind: 'duplicate', finding: { id: first.id, count: 2 } });
+    });
+
+    it.each([
+      { name: 'at the window end', minute: 60, kind: 'new' },
+      { name: 'after the window', minute: 61, kind: 'new' },
+      { name: 'just inside the window', minute: 59, kind: 'repeat' },
+    ])('measures the window on event time: an event $name is $kind', async ({ minute, kind }) => {
+      await store().record(findingFor({ event: 'evt-w1', key: 'k-window' }), recordOptions());
+
+      const outcome = await store().record(findingFor({ event: 'evt-w2', key: 'k-window', minute }), recordOptions());
+
+      expect(outcome.kind).toBe(kind);
+    });
+
+    it('never moves lastSeen backwards for an out-of-order repeat', async () => {
+      await store().record(findingFor({ event: 'evt-o1', key: 'k-order', minute: 10 }), recordOptions());
+      await store().record(findingFor({ event: 'evt-o2', key: 'k-order', minute: 20 }), recordOptions());
+
+      const late = await store().record(findingFor({ event: 'evt-o3', key: 'k-order', minute: 15 }), recordOptions());
+
+      expect(late.kind).toBe('repeat');
+      expect(late.finding).toMatchObject({ count: 3, firstSeen: minutesAfter(10), lastSeen: minutesAfter(20) });
+    });
+
+    it('records a suppressed finding as suppressed and keeps it out of the outbox', async () => {
+      const finding = findingFor({ event: 'evt-suppressed', key: 'k-suppressed' });
+
+      const outcome = await store().record(finding, recordOptions({ suppression: SUPPRESSION }));
+
+      expect(outcome).toMatchObject({ kind: 'new', finding: { status: 'suppressed', suppression: SUPPRESSION } });
+      expect((await store().listUnalerted(100)).map((f) => f.id)).not.toContain(finding.id);
+    });
+
+    it('starts a new finding when the open one was resolved inside the window', async () => {
+      const first = await store().record(findingFor({ event: 'evt-r1', key: 'k-resolved' }), recordOptions());
+      await store().transition(first.finding.id, { to: 'resolved', by: 'aws-config', now: minutesAfter(5) });
+
+      const again = await store().record(findingFor({ event: 'evt-r2', key: 'k-resolved', minute: 10 }), recordOptions());
+
+      expect(again.kind).toBe('new');
+      expect(again.finding.id).not.toBe(first.finding.id);
+      const later = await store().record(findingFor({ event: 'evt-r3', key: 'k-resolved', minute: 12 }), recordOptions());
+      expect(later).toMatchObject({ kind: 'repeat', finding: { id: again.finding.id, count: 2 } });
+    });
+
+    it('recognises a redelivery that arrives after a newer window opened', async () => {
+      const old = findingFor({ event: 'evt-old', key: 'k-late' });
+      await store().record(old, recordOptions());
+      await store().record(findingFor({ event: 'evt-new', key: 'k-late', minute: 90 }), recordOptions());
+
+      const redelivered = await store().record(old, recordOptions({ now: minutesAfter(120) }));
+
+      expect(redelivered).toMatchObject({ kind: 'duplicate', finding: { id: old.id, count: 1 } });
+    });
+
+    it('records 50 concurrent deliveries of the same finding once (one new, count 1)', async () => {
+      const finding = findingFor({ event: 'evt-burst', key: 'k-burst' });
+
+      const outcomes = await Promise.all(Array.from({ length: 50 }, () => store().record(finding, recordOptions())));
+
+      expect(tally(outcomes)).toEqual({ new: 1, duplicate: 49, repeat: 0 });
+      expect((await store().get(finding.id))?.count).toBe(1);
+    });
+
+    it('folds 50 concurrent events inside one window into one finding with count 50', async () => {
+      const findings = Array.from({ length: 50 }, (_, i) => findingFor({ event: `evt-storm-${i}`, key: 'k-storm' }));
+
+      const outcomes = await Promise.all(findings.map((finding) => store().record(finding, recordOptions())));
+
+      expect(tally(outcomes)).toEqual({ new: 1, duplicate: 0, repeat: 49 });
+      const owner = outcomes.find((outcome) => outcome.kind === 'new')?.finding.id ?? '';
+      expect((await store().get(owner))?.count).toBe(50);
+      const others = findings.filter((finding) => finding.id !== owner);
+      expect(await Promise.all(others.map((finding) => store().get(finding.id)))).toEqual(others.map(() => undefined));
+    });
+  });
+}
+
+function tally(outcomes: readonly RecordOutcome[]): Record<RecordOutcome['kind'], number> {
+  const counts: Record<RecordOutcome['kind'], number> = { new: 0, duplicate: 0, repeat: 0 };
+  for (const outcome of outcomes) counts[outcome.kind]++;
+  return counts;
+}
