@@ -11,7 +11,13 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CATEGORIES } from '../packages/core/src/index.js';
-import { buildSample, DEFAULT_PERIOD, DEFAULT_SEED, type SampleArchive, writeArchive } from './sample/archive.js';
+import {
+  buildSample,
+  DEFAULT_PERIOD,
+  DEFAULT_SEED,
+  type SampleArchive,
+  writeArchive,
+} from './sample/archive.js';
 import { sampleReadme } from './sample/readme.js';
 import { type ArchiveFile, type ScanResult, scanArchive } from './sample/scan.js';
 
@@ -32,8 +38,15 @@ export function generateSample(seed: string, outDir: string, rootDir = ROOT): Sa
 }
 
 /** What the catalog makes of the archive, and which injected fixtures did not fire. */
-export function checkSample(archive: SampleArchive): { scan: ScanResult; silent: string[]; missing: string[] } {
-  const files: ArchiveFile[] = archive.files.map((f) => ({ key: f.key, items: f.records.map((r) => r.record) }));
+export function checkSample(archive: SampleArchive): {
+  scan: ScanResult;
+  silent: string[];
+  missing: string[];
+} {
+  const files: ArchiveFile[] = archive.files.map((f) => ({
+    key: f.key,
+    items: f.records.map((r) => r.record),
+  }));
   const scan = scanArchive(files);
   const fired = new Set(scan.findings.map((f) => `${f.ruleId}|${f.eventId}`));
   const silent = archive.placements
@@ -46,7 +59,10 @@ export function checkSample(archive: SampleArchive): { scan: ScanResult; silent:
 
 function main(): void {
   const { values } = parseArgs({
-    options: { seed: { type: 'string', default: DEFAULT_SEED }, out: { type: 'string', default: SAMPLE_DIR } },
+    options: {
+      seed: { type: 'string', default: DEFAULT_SEED },
+      out: { type: 'string', default: SAMPLE_DIR },
+    },
   });
   const started = performance.now();
   const outDir = resolve(values.out);
@@ -57,10 +73,13 @@ function main(): void {
     `wrote ${archive.files.length} files, ${scan.records} records (${archive.benign} benign, ${archive.injected} from ${archive.placements.length} fixtures) to ${outDir} in ${Math.round(performance.now() - started)} ms`,
   );
   const share = ((100 * scan.findings.length) / Math.max(1, scan.records)).toFixed(1);
-  log(`scan: ${scan.findings.length} findings (${share}% of records), ${scan.parseErrors.length} parse errors, ${scan.ruleErrors.length} rule errors`);
+  log(
+    `scan: ${scan.findings.length} findings (${share}% of records), ${scan.parseErrors.length} parse errors, ${scan.ruleErrors.length} rule errors`,
+  );
   for (const s of archive.skipped) log(`  skipped ${s.ruleId}/fixtures/${s.name}: ${s.reason}`);
   for (const s of silent) log(`  injected but silent in the sample: ${s}`);
-  for (const p of [...scan.parseErrors, ...scan.ruleErrors].slice(0, 10)) log(`  ${p.file}:${p.index}: ${p.reason}`);
+  for (const p of [...scan.parseErrors, ...scan.ruleErrors].slice(0, 10))
+    log(`  ${p.file}:${p.index}: ${p.reason}`);
   if (missing.length > 0) log(`  categories without a finding: ${missing.join(', ')}`);
   if (scan.parseErrors.length > 0 || scan.ruleErrors.length > 0 || missing.length > 0) process.exitCode = 1;
 }

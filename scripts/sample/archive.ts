@@ -59,10 +59,20 @@ export function buildSample(options: SampleOptions): SampleArchive {
   const rng = new Random(seed);
   const world = createWorld(seed);
   const names = new Names(seed);
-  const benign = generateTraffic(world, names, rng.fork('traffic'), period, options.benignRecords ?? DEFAULT_BENIGN_RECORDS);
+  const benign = generateTraffic(
+    world,
+    names,
+    rng.fork('traffic'),
+    period,
+    options.benignRecords ?? DEFAULT_BENIGN_RECORDS,
+  );
   const loaded = loadFixtureSequences(join(options.rootDir, 'packages/core/src/rules'), CATALOG);
   const injection = placeFixtures(loaded.sequences, rng.fork('fixtures'), period);
-  const files = groupIntoFiles([...benign, ...injection.records], (options.windowMinutes ?? DEFAULT_WINDOW_MINUTES) * 60_000, rng.fork('files'));
+  const files = groupIntoFiles(
+    [...benign, ...injection.records],
+    (options.windowMinutes ?? DEFAULT_WINDOW_MINUTES) * 60_000,
+    rng.fork('files'),
+  );
   return {
     files,
     benign: benign.length,
@@ -77,8 +87,15 @@ export function buildSample(options: SampleOptions): SampleArchive {
  * end plus a delivery delay, records in time order (ties keep their order, so a fixture's
  * records stay in sequence).
  */
-export function groupIntoFiles(records: readonly SampleRecord[], windowMs: number, rng: Random): SampleFile[] {
-  const groups = new Map<string, { account: string; region: string; window: number; records: SampleRecord[] }>();
+export function groupIntoFiles(
+  records: readonly SampleRecord[],
+  windowMs: number,
+  rng: Random,
+): SampleFile[] {
+  const groups = new Map<
+    string,
+    { account: string; region: string; window: number; records: SampleRecord[] }
+  >();
   for (const record of records) {
     const window = Math.floor(record.timeMs / windowMs);
     const id = `${record.account}/${record.region}/${String(window).padStart(12, '0')}`;
@@ -90,11 +107,18 @@ export function groupIntoFiles(records: readonly SampleRecord[], windowMs: numbe
     group.records.push(record);
   }
   return [...groups.keys()].sort().map((id) => {
-    const group = groups.get(id) as { account: string; region: string; window: number; records: SampleRecord[] };
+    const group = groups.get(id) as {
+      account: string;
+      region: string;
+      window: number;
+      records: SampleRecord[];
+    };
     // Delivered a few minutes after the window closes, always before the next one closes.
     const delivered = (group.window + 1) * windowMs + rng.int(1, 4) * 60_000;
     const key = logFileKey(group.account, group.region, delivered, rng.chars(16, ALNUM));
-    const sorted = group.records.map((r, i) => [r, i] as const).sort((a, b) => a[0].timeMs - b[0].timeMs || a[1] - b[1]);
+    const sorted = group.records
+      .map((r, i) => [r, i] as const)
+      .sort((a, b) => a[0].timeMs - b[0].timeMs || a[1] - b[1]);
     return { key, records: sorted.map(([r]) => r) };
   });
 }

@@ -82,7 +82,9 @@ export function runInstances(env: Env, n: number, timeMs: number): CallSpec {
             monitoring: { state: 'disabled' },
             subnetId,
             privateIpAddress: `10.20.${n % 250}.${(n * 7) % 250}`,
-            groupSet: { items: [{ groupId: names.securityGroupId(account, region), groupName: 'orders-batch' }] },
+            groupSet: {
+              items: [{ groupId: names.securityGroupId(account, region), groupName: 'orders-batch' }],
+            },
             architecture: 'x86_64',
             rootDeviceType: 'ebs',
             rootDeviceName: '/dev/xvda',
@@ -116,7 +118,13 @@ export function terminateInstances(env: Env, n: number): CallSpec {
     response: {
       requestId: env.rng.uuid(),
       instancesSet: {
-        items: [{ instanceId, currentState: { code: 32, name: 'shutting-down' }, previousState: { code: 16, name: 'running' } }],
+        items: [
+          {
+            instanceId,
+            currentState: { code: 32, name: 'shutting-down' },
+            previousState: { code: 16, name: 'running' },
+          },
+        ],
       },
     },
   };

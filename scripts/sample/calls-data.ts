@@ -23,7 +23,13 @@ function bucketCall(env: Env, name: string, subresource: string | undefined, rea
 }
 
 export function listBuckets(): CallSpec {
-  return { source: S3, name: 'ListBuckets', readOnly: true, params: { Host: 's3.amazonaws.com' }, host: 's3.amazonaws.com' };
+  return {
+    source: S3,
+    name: 'ListBuckets',
+    readOnly: true,
+    params: { Host: 's3.amazonaws.com' },
+    host: 's3.amazonaws.com',
+  };
 }
 
 export function getBucketLocation(env: Env): CallSpec {
@@ -110,7 +116,11 @@ export function getSecretValue(env: Env): CallSpec {
 
 export function getParameter(env: Env): CallSpec {
   const env_ = env.names.env(env.account);
-  const name = env.rng.pick([`/orders/${env_}/feature-flags`, `/orders/${env_}/api-base-url`, `/shared/${env_}/vpc-id`]);
+  const name = env.rng.pick([
+    `/orders/${env_}/feature-flags`,
+    `/orders/${env_}/api-base-url`,
+    `/shared/${env_}/vpc-id`,
+  ]);
   return {
     source: 'ssm.amazonaws.com',
     name: 'GetParameter',
@@ -150,7 +160,10 @@ export function createLogStream(env: Env, functionName: string, timeMs: number):
     source: 'logs.amazonaws.com',
     name: 'CreateLogStream',
     readOnly: false,
-    params: { logGroupName: `/aws/lambda/${functionName}`, logStreamName: `${day}/[$LATEST]${env.rng.hex(32)}` },
+    params: {
+      logGroupName: `/aws/lambda/${functionName}`,
+      logStreamName: `${day}/[$LATEST]${env.rng.hex(32)}`,
+    },
   };
 }
 

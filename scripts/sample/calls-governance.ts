@@ -10,7 +10,12 @@ export function cloudTrailRead(env: Env): CallSpec {
   const trail = env.names.trailArn(env.account);
   const source = 'cloudtrail.amazonaws.com';
   return env.rng.pick<CallSpec>([
-    { source, name: 'DescribeTrails', readOnly: true, params: { trailNameList: [], includeShadowTrails: true } },
+    {
+      source,
+      name: 'DescribeTrails',
+      readOnly: true,
+      params: { trailNameList: [], includeShadowTrails: true },
+    },
     { source, name: 'GetTrailStatus', readOnly: true, params: { name: trail } },
     { source, name: 'GetEventSelectors', readOnly: true, params: { trailName: trail } },
     { source, name: 'LookupEvents', readOnly: true, params: { maxResults: 50 } },
@@ -23,7 +28,12 @@ export function configRead(env: Env): CallSpec {
     { source, name: 'DescribeConfigurationRecorders', readOnly: true, params: null },
     { source, name: 'DescribeConfigurationRecorderStatus', readOnly: true, params: null },
     { source, name: 'DescribeDeliveryChannels', readOnly: true, params: null },
-    { source, name: 'DescribeComplianceByConfigRule', readOnly: true, params: { complianceTypes: ['NON_COMPLIANT'] } },
+    {
+      source,
+      name: 'DescribeComplianceByConfigRule',
+      readOnly: true,
+      params: { complianceTypes: ['NON_COMPLIANT'] },
+    },
   ]);
 }
 
@@ -37,7 +47,11 @@ export function guardDutyRead(env: Env): CallSpec {
       source,
       name: 'ListFindings',
       readOnly: true,
-      params: { detectorId, findingCriteria: { criterion: { 'service.archived': { eq: ['false'] } } }, maxResults: 50 },
+      params: {
+        detectorId,
+        findingCriteria: { criterion: { 'service.archived': { eq: ['false'] } } },
+        maxResults: 50,
+      },
     },
   ]);
 }

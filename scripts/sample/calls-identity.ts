@@ -11,7 +11,12 @@ import { isoSeconds } from './time.js';
 const IAM = 'iam.amazonaws.com';
 const STS = 'sts.amazonaws.com';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const ROLE_NAMES = ['orders-api-task-role', 'invoice-worker-lambda-role', 'github-actions-deploy', 'security-audit-readonly'];
+const ROLE_NAMES = [
+  'orders-api-task-role',
+  'invoice-worker-lambda-role',
+  'github-actions-deploy',
+  'security-audit-readonly',
+];
 
 export function iamRead(env: Env): CallSpec {
   const roleName = env.rng.pick(ROLE_NAMES);
@@ -71,7 +76,14 @@ export function getCallerIdentity(): CallSpec {
  * AssumeRole as the role's account logs it: an AWS service (ECS, Lambda) assuming a workload
  * role, or a principal of another account assuming a cross-account role.
  */
-export function assumeRole(env: Env, roleArn: string, roleId: string, session: string, keyId: string, timeMs: number): CallSpec {
+export function assumeRole(
+  env: Env,
+  roleArn: string,
+  roleId: string,
+  session: string,
+  keyId: string,
+  timeMs: number,
+): CallSpec {
   const roleName = roleArn.slice(roleArn.lastIndexOf('/') + 1);
   return {
     source: STS,
@@ -173,7 +185,13 @@ export function consoleLoginFailure(): CallSpec {
 
 export function organizationsRead(env: Env): CallSpec {
   const name = env.rng.pick(['ListAccounts', 'DescribeOrganization', 'ListRoots']);
-  return { source: 'organizations.amazonaws.com', name, readOnly: true, params: null, host: 'organizations.us-east-1.amazonaws.com' };
+  return {
+    source: 'organizations.amazonaws.com',
+    name,
+    readOnly: true,
+    params: null,
+    host: 'organizations.us-east-1.amazonaws.com',
+  };
 }
 
 export function costAndUsage(timeMs: number): CallSpec {

@@ -23,12 +23,18 @@ export function newFunctionCalls(env: Env, suffix: string): CallSpec[] {
   const table = `arn:aws:dynamodb:${region}:${account}:table/${env.names.table(account)}`;
   const trust = {
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    Statement: [
+      { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+    ],
   };
   const inline = {
     Version: '2012-10-17',
     Statement: [
-      { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:Query'], Resource: [table, `${table}/index/*`] },
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+        Resource: [table, `${table}/index/*`],
+      },
     ],
   };
   const host = 'iam.amazonaws.com';
@@ -122,12 +128,21 @@ export function newBucketCalls(env: Env, suffix: string): CallSpec[] {
   });
   const xmlns = 'http://s3.amazonaws.com/doc/2006-03-01/';
   return [
-    base('CreateBucket', region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region, xmlns } }),
+    base(
+      'CreateBucket',
+      region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region, xmlns } },
+    ),
     base('PutBucketEncryption', {
       encryption: [''],
       ServerSideEncryptionConfiguration: {
         xmlns,
-        Rule: { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: env.names.keyArn(account, region) }, BucketKeyEnabled: true },
+        Rule: {
+          ApplyServerSideEncryptionByDefault: {
+            SSEAlgorithm: 'aws:kms',
+            KMSMasterKeyID: env.names.keyArn(account, region),
+          },
+          BucketKeyEnabled: true,
+        },
       },
     }),
     base('PutBucketPublicAccessBlock', {
@@ -143,7 +158,10 @@ export function newBucketCalls(env: Env, suffix: string): CallSpec[] {
     base('PutBucketVersioning', { versioning: [''], VersioningConfiguration: { Status: 'Enabled', xmlns } }),
     base('PutBucketTagging', {
       tagging: [''],
-      Tagging: { xmlns, TagSet: { Tag: [{ Key: 'aws:cloudformation:stack-name', Value: env.names.stack(account, 'data') }] } },
+      Tagging: {
+        xmlns,
+        TagSet: { Tag: [{ Key: 'aws:cloudformation:stack-name', Value: env.names.stack(account, 'data') }] },
+      },
     }),
   ];
 }

@@ -65,7 +65,12 @@ export function compressedOffsets(times: readonly (string | undefined)[]): numbe
  * values stay distinct).
  */
 function swap(from: string, to: string): Map<string, string> {
-  return from === to ? new Map() : new Map([[from, to], [to, from]]);
+  return from === to
+    ? new Map()
+    : new Map([
+        [from, to],
+        [to, from],
+      ]);
 }
 
 function substitute(text: string, pattern: RegExp, map: ReadonlyMap<string, string>): string {
@@ -77,7 +82,9 @@ const str = (value: unknown): string | undefined => (typeof value === 'string' ?
 function accountOf(record: CloudTrailRecord): string | undefined {
   const identity = record.userIdentity;
   const actorAccount =
-    identity !== null && typeof identity === 'object' ? str((identity as Record<string, unknown>).accountId) : undefined;
+    identity !== null && typeof identity === 'object'
+      ? str((identity as Record<string, unknown>).accountId)
+      : undefined;
   return str(record.recipientAccountId) ?? actorAccount;
 }
 
@@ -88,14 +95,21 @@ interface Candidate {
 }
 
 /** The fixture's records with accounts and regions swapped; undefined when not every record lands in the archive. */
-function remap(sequence: FixtureSequence, accounts: Map<string, string>, regions: Map<string, string>): Candidate | undefined {
+function remap(
+  sequence: FixtureSequence,
+  accounts: Map<string, string>,
+  regions: Map<string, string>,
+): Candidate | undefined {
   const records = sequence.records.map(
     (record) =>
-      JSON.parse(substitute(substitute(JSON.stringify(record), ACCOUNT_PATTERN, accounts), REGION_PATTERN, regions)) as CloudTrailRecord,
+      JSON.parse(
+        substitute(substitute(JSON.stringify(record), ACCOUNT_PATTERN, accounts), REGION_PATTERN, regions),
+      ) as CloudTrailRecord,
   );
   const accountList = records.map((r) => accountOf(r) ?? '');
   const regionList = records.map((r) => str(r.awsRegion) ?? '');
-  if (!accountList.every((a) => ACCOUNT_IDS.includes(a)) || !regionList.every((r) => REGIONS.includes(r))) return undefined;
+  if (!accountList.every((a) => ACCOUNT_IDS.includes(a)) || !regionList.every((r) => REGIONS.includes(r)))
+    return undefined;
   return { records, accounts: accountList, regions: regionList };
 }
 
@@ -119,7 +133,9 @@ function choose(sequence: FixtureSequence, rng: Random): Candidate | undefined {
   const homeRegion = str(judged.awsRegion) ?? REGIONS[0] ?? '';
   const global = sequence.records.some((r) => GLOBAL_SOURCES.has(str(r.eventSource) ?? ''));
   // Global services are recorded in us-east-1: keep their fixtures there; move the rest around.
-  const regionTargets = global ? [REGIONS.includes(homeRegion) ? homeRegion : (REGIONS[0] as string)] : rng.shuffle(REGIONS);
+  const regionTargets = global
+    ? [REGIONS.includes(homeRegion) ? homeRegion : (REGIONS[0] as string)]
+    : rng.shuffle(REGIONS);
   for (const account of rng.shuffle(ACCOUNT_IDS)) {
     for (const region of regionTargets) {
       const regions = swap(homeRegion, region);
@@ -127,7 +143,9 @@ function choose(sequence: FixtureSequence, rng: Random): Candidate | undefined {
       for (const record of sequence.records) {
         const own = str(record.awsRegion);
         if (own === undefined || REGIONS.includes(regions.get(own) ?? own)) continue;
-        const free = REGIONS.find((r) => ![...regions.values()].includes(r) && ![...regions.keys()].includes(r));
+        const free = REGIONS.find(
+          (r) => ![...regions.values()].includes(r) && ![...regions.keys()].includes(r),
+        );
         if (free !== undefined) for (const [k, v] of swap(own, free)) regions.set(k, v);
       }
       const candidate = remap(sequence, swap(homeAccount, account), regions);
@@ -148,7 +166,10 @@ export function placeFixtures(sequences: readonly FixtureSequence[], rng: Random
   const offsets = order.map((s) => compressedOffsets(s.records.map((r) => str(r.eventTime))));
   const spans = offsets.map((o) => o[o.length - 1] ?? 0);
   const usable = period.endMs - period.startMs - 2 * MARGIN_MS;
-  const spacing = Math.max(60_000, Math.floor((usable - spans.reduce((a, b) => a + b, 0)) / Math.max(1, order.length)));
+  const spacing = Math.max(
+    60_000,
+    Math.floor((usable - spans.reduce((a, b) => a + b, 0)) / Math.max(1, order.length)),
+  );
   const records: SampleRecord[] = [];
   const placements: Placement[] = [];
   const unplaced: SkippedFixture[] = [];

@@ -101,7 +101,8 @@ export function cloudTrailRecord(ctx: CallContext, call: CallSpec): SampleRecord
     record.tlsDetails = {
       tlsVersion: 'TLSv1.3',
       cipherSuite: 'TLS_AES_128_GCM_SHA256',
-      clientProvidedHostHeader: call.host ?? (s3 ? `s3.${region}.amazonaws.com` : `${service}.${region}.amazonaws.com`),
+      clientProvidedHostHeader:
+        call.host ?? (s3 ? `s3.${region}.amazonaws.com` : `${service}.${region}.amazonaws.com`),
     };
   }
   if (caller.console) record.sessionCredentialFromConsole = 'true';

@@ -53,19 +53,43 @@ interface SessionKey {
   readonly createdMs: number;
 }
 
-function session(role: RoleDef, line: Timeline, name: string, how: Omit<Caller, 'identity'>, started?: SessionKey): Caller {
+function session(
+  role: RoleDef,
+  line: Timeline,
+  name: string,
+  how: Omit<Caller, 'identity'>,
+  started?: SessionKey,
+): Caller {
   const { key, createdMs } = started ?? { key: sessionKey(line.rng), createdMs: line.now };
   const invokedBy = how.invokedBy;
   return {
     identity: (account) =>
-      assumedRole(role, { account, session: name, createdMs, accessKeyId: key, ...(invokedBy !== undefined && { invokedBy }) }),
+      assumedRole(role, {
+        account,
+        session: name,
+        createdMs,
+        accessKeyId: key,
+        ...(invokedBy !== undefined && { invokedBy }),
+      }),
     ...how,
   };
 }
 
 /** A role session whose calls an AWS service makes on the role's behalf (`invokedBy`). */
-function serviceSession(role: RoleDef, line: Timeline, name: string, service: string, started?: SessionKey): Caller {
-  return session(role, line, name, { sourceIp: service, userAgent: service, console: false, invokedBy: service }, started);
+function serviceSession(
+  role: RoleDef,
+  line: Timeline,
+  name: string,
+  service: string,
+  started?: SessionKey,
+): Caller {
+  return session(
+    role,
+    line,
+    name,
+    { sourceIp: service, userAgent: service, console: false, invokedBy: service },
+    started,
+  );
 }
 
 function roleId(role: RoleDef, account: string): string {
@@ -80,14 +104,30 @@ export function deployRun(world: World, line: Timeline): void {
   const runnerIp = `192.0.2.${line.rng.int(10, 250)}`;
   const key = sessionKey(line.rng);
   const oidc: Caller = {
-    identity: () => ({ type: 'WebIdentityUser', principalId: `${provider}:sts.amazonaws.com:${subject}`, userName: subject, identityProvider: provider }),
+    identity: () => ({
+      type: 'WebIdentityUser',
+      principalId: `${provider}:sts.amazonaws.com:${subject}`,
+      userName: subject,
+      identityProvider: provider,
+    }),
     sourceIp: runnerIp,
     userAgent: `${NODE_SDK_UA}sts#3.569.0 configure-aws-credentials-for-github-actions`,
     console: false,
   };
   const started = { key, createdMs: line.now };
   const deployArn = roleArn(world.deployRole, line.account);
-  line.call(oidc, identity.assumeRoleWithWebIdentity(env, deployArn, roleId(world.deployRole, line.account), subject, key, line.now), 6);
+  line.call(
+    oidc,
+    identity.assumeRoleWithWebIdentity(
+      env,
+      deployArn,
+      roleId(world.deployRole, line.account),
+      subject,
+      key,
+      line.now,
+    ),
+    6,
+  );
   const how = { sourceIp: runnerIp, userAgent: TERRAFORM_UA, console: false };
   const terraform = session(world.deployRole, line, 'GitHubActions', how, started);
   const reads = line.rng.int(6, 24);
@@ -100,10 +140,12 @@ export function deployRun(world: World, line: Timeline): void {
     ['stack', 4],
   ]);
   const n = line.rng.int(1, 40);
-  if (change === 'launch') line.calls(terraform, [compute.runInstances(env, n, line.now), compute.createTags(env, n)], 4);
+  if (change === 'launch')
+    line.calls(terraform, [compute.runInstances(env, n, line.now), compute.createTags(env, n)], 4);
   if (change === 'terminate') line.call(terraform, compute.terminateInstances(env, n));
   if (change === 'function') line.call(terraform, compute.updateFunctionCode(env, line.now));
-  if (change === 'ecs') line.calls(terraform, [compute.updateEcsService(env), compute.describeServices(env)], 10);
+  if (change === 'ecs')
+    line.calls(terraform, [compute.updateEcsService(env), compute.describeServices(env)], 10);
   if (change === 'stack') stackDeploy(world, line, runnerIp, started);
 }
 
@@ -113,8 +155,17 @@ function stackDeploy(world: World, line: Timeline, runnerIp: string, started: Se
   const how = { sourceIp: runnerIp, userAgent: `${NODE_SDK_UA}cloudformation#3.569.0`, console: false };
   const cli = session(world.deployRole, line, 'GitHubActions', how, started);
   const [create, describe, execute, ...after] = compute.changeSetCalls(env);
-  line.calls(cli, [create, describe, execute].filter((c): c is CallSpec => c !== undefined), 8);
-  const cfn = serviceSession(world.cfnExecRole(line.region), line, 'AWSCloudFormation', 'cloudformation.amazonaws.com');
+  line.calls(
+    cli,
+    [create, describe, execute].filter((c): c is CallSpec => c !== undefined),
+    8,
+  );
+  const cfn = serviceSession(
+    world.cfnExecRole(line.region),
+    line,
+    'AWSCloudFormation',
+    'cloudformation.amazonaws.com',
+  );
   const kind = line.rng.weighted<string>([
     ['update', 6],
     ['function', 2],
@@ -140,9 +191,19 @@ export function appTraffic(world: World, line: Timeline): void {
   const sessionName = lambda ? 'invoice-worker' : line.rng.hex(32);
   const started = { key: sessionKey(line.rng), createdMs: line.now };
   const arn = roleArn(role, line.account);
-  line.call(awsCaller(service), identity.assumeRole(env, arn, roleId(role, line.account), sessionName, started.key, line.now), 2);
+  line.call(
+    awsCaller(service),
+    identity.assumeRole(env, arn, roleId(role, line.account), sessionName, started.key, line.now),
+    2,
+  );
   const natIp = `198.51.100.${(ACCOUNTS.findIndex((a) => a.id === line.account) + 1) * 10 + REGIONS.indexOf(line.region)}`;
-  const app = session(role, line, sessionName, { sourceIp: natIp, userAgent: lambda ? NODE_SDK_UA : JAVA_SDK_UA, console: false }, started);
+  const app = session(
+    role,
+    line,
+    sessionName,
+    { sourceIp: natIp, userAgent: lambda ? NODE_SDK_UA : JAVA_SDK_UA, console: false },
+    started,
+  );
   // Secrets Manager decrypts a secret with KMS on the caller's behalf, under the caller's session.
   const viaSecrets = serviceSession(role, line, sessionName, 'secretsmanager.amazonaws.com', started);
   const calls = line.rng.int(2, 10);
@@ -150,7 +211,14 @@ export function appTraffic(world: World, line: Timeline): void {
     const pick = line.rng.int(0, lambda ? 5 : 4);
     if (pick === 0) {
       line.call(app, data.getSecretValue(env), 2);
-      line.call(viaSecrets, data.kmsDecrypt(env, { SecretARN: env.names.secretArn(env.account, env.region), SecretVersionId: env.rng.uuid() }), 30);
+      line.call(
+        viaSecrets,
+        data.kmsDecrypt(env, {
+          SecretARN: env.names.secretArn(env.account, env.region),
+          SecretVersionId: env.rng.uuid(),
+        }),
+        30,
+      );
     } else if (pick === 1) line.call(app, data.kmsGenerateDataKey(env), 30);
     else if (pick === 2) line.call(app, data.getParameter(env), 30);
     else if (pick === 3) line.call(app, data.describeTable(env), 30);
@@ -160,7 +228,13 @@ export function appTraffic(world: World, line: Timeline): void {
 }
 
 function awsCaller(service: string): Caller {
-  return { identity: () => awsService(service), sourceIp: service, userAgent: service, console: false, invokedBy: service };
+  return {
+    identity: () => awsService(service),
+    sourceIp: service,
+    userAgent: service,
+    console: false,
+    invokedBy: service,
+  };
 }
 
 /** AWS Config's recorder describing resources through its service-linked role. */
@@ -185,7 +259,8 @@ export function autoScaling(world: World, line: Timeline): void {
   const env = line.env;
   const asg = serviceSession(world.autoscalingRole, line, 'AutoScaling', 'autoscaling.amazonaws.com');
   const n = line.rng.int(41, 90);
-  if (line.rng.chance(0.6)) line.calls(asg, [compute.runInstances(env, n, line.now), compute.createTags(env, n)], 2);
+  if (line.rng.chance(0.6))
+    line.calls(asg, [compute.runInstances(env, n, line.now), compute.createTags(env, n)], 2);
   else line.call(asg, compute.terminateInstances(env, n));
 }
 
@@ -207,14 +282,35 @@ export function securityAudit(world: World, line: Timeline): void {
   const scannerId = world.auditRole.ids['123456789012'] ?? 'AROAEXAMPLESCANNER01';
   const started = { key: sessionKey(line.rng), createdMs: line.now };
   const source: Caller = {
-    identity: () => ({ type: 'AWSAccount', principalId: `${scannerId}:prowler-scan`, accountId: '123456789012' }),
+    identity: () => ({
+      type: 'AWSAccount',
+      principalId: `${scannerId}:prowler-scan`,
+      accountId: '123456789012',
+    }),
     sourceIp: '198.51.100.200',
     userAgent: BOTO3_UA,
     console: false,
   };
   const auditArn = roleArn(world.auditRole, line.account);
-  line.call(source, identity.assumeRole(env, auditArn, roleId(world.auditRole, line.account), 'prowler-scan', started.key, line.now), 3);
-  const scan = session(world.auditRole, line, 'prowler-scan', { sourceIp: '198.51.100.200', userAgent: BOTO3_UA, console: false }, started);
+  line.call(
+    source,
+    identity.assumeRole(
+      env,
+      auditArn,
+      roleId(world.auditRole, line.account),
+      'prowler-scan',
+      started.key,
+      line.now,
+    ),
+    3,
+  );
+  const scan = session(
+    world.auditRole,
+    line,
+    'prowler-scan',
+    { sourceIp: '198.51.100.200', userAgent: BOTO3_UA, console: false },
+    started,
+  );
   const reads = line.rng.int(15, 40);
   const menu: readonly Builder[] = [
     identity.iamAuditRead,
@@ -233,13 +329,17 @@ export function securityAudit(world: World, line: Timeline): void {
     // One scanner check is not granted by its policy: a lone, expected denial.
     if (i === 0 && line.rng.chance(0.3)) {
       const arn = `arn:aws:sts::${line.account}:assumed-role/${world.auditRole.name}/prowler-scan`;
-      line.call(scan, {
-        source: 'account.amazonaws.com',
-        name: 'GetAlternateContact',
-        readOnly: true,
-        params: { alternateContactType: 'SECURITY' },
-        error: { code: 'AccessDenied', message: accessDeniedMessage(arn, 'account:GetAlternateContact') },
-      }, 2);
+      line.call(
+        scan,
+        {
+          source: 'account.amazonaws.com',
+          name: 'GetAlternateContact',
+          readOnly: true,
+          params: { alternateContactType: 'SECURITY' },
+          error: { code: 'AccessDenied', message: accessDeniedMessage(arn, 'account:GetAlternateContact') },
+        },
+        2,
+      );
     }
     line.call(scan, call, 2);
   }
@@ -255,5 +355,9 @@ export function billingExport(world: World, line: Timeline): void {
     userAgent: BOTO3_UA,
     console: false,
   };
-  line.calls(bot, [identity.costAndUsage(line.now), identity.organizationsRead(line.env), data.listBuckets()], 5);
+  line.calls(
+    bot,
+    [identity.costAndUsage(line.now), identity.organizationsRead(line.env), data.listBuckets()],
+    5,
+  );
 }

@@ -70,7 +70,8 @@ export function consoleSession(world: World, line: Timeline): void {
   const browsing = sso(role, person, line, true);
   line.call({ ...browsing, console: false }, identity.consoleLogin(line.env, false), 8);
   const reads = line.rng.int(4, 18);
-  for (let i = 0; i < reads; i++) line.call(browsing, line.rng.weighted(CONSOLE_READS)(line.env, line.now), 40);
+  for (let i = 0; i < reads; i++)
+    line.call(browsing, line.rng.weighted(CONSOLE_READS)(line.env, line.now), 40);
 }
 
 /** A person with a read-only permission set runs CLI commands; now and then one is denied. */
@@ -141,5 +142,6 @@ export function iamUserConsole(world: World, line: Timeline): void {
     console: true,
   };
   const reads = line.rng.int(3, 10);
-  for (let i = 0; i < reads; i++) line.call(browsing, line.rng.weighted(CONSOLE_READS)(line.env, line.now), 40);
+  for (let i = 0; i < reads; i++)
+    line.call(browsing, line.rng.weighted(CONSOLE_READS)(line.env, line.now), 40);
 }

@@ -38,7 +38,8 @@ export const LOG_FILE_KEY =
 const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?Z$/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** IAM writes dates in responseElements like `May 14, 2024 4:31:22 PM`. */
-const IAM_DATE = /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}), (\d{4}) (\d{1,2}):(\d{2}):(\d{2}) (AM|PM)$/;
+const IAM_DATE =
+  /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}), (\d{4}) (\d{1,2}):(\d{2}):(\d{2}) (AM|PM)$/;
 
 /** Epoch milliseconds of an ISO-8601 UTC timestamp, or undefined when it is not one. */
 export function parseIso(value: string): number | undefined {
@@ -71,7 +72,14 @@ export function shiftTimestamp(value: string, deltaMs: number): string | undefin
     const [, mon, day, year, hour, minute, second, half] = iam;
     let h = Number(hour) % 12;
     if (half === 'PM') h += 12;
-    const ms = Date.UTC(Number(year), MONTHS.indexOf(mon as string), Number(day), h, Number(minute), Number(second));
+    const ms = Date.UTC(
+      Number(year),
+      MONTHS.indexOf(mon as string),
+      Number(day),
+      h,
+      Number(minute),
+      Number(second),
+    );
     const d = new Date(ms + deltaMs);
     const h24 = d.getUTCHours();
     const h12 = h24 % 12 === 0 ? 12 : h24 % 12;

@@ -74,7 +74,9 @@ export function generateTraffic(
   const scenarioWeights = SCENARIOS.map((s) => [s, s.weight] as const);
   while (records.length < targetRecords) {
     const scenario = rng.weighted(scenarioWeights);
-    const accounts = ACCOUNTS.filter((a) => scenario.accounts === undefined || scenario.accounts.includes(a.id));
+    const accounts = ACCOUNTS.filter(
+      (a) => scenario.accounts === undefined || scenario.accounts.includes(a.id),
+    );
     const account = rng.weighted(accounts.map((a) => [a.id, a.weight] as const));
     const region = rng.weighted(REGION_WEIGHTS);
     const line = new Timeline(rng, names, account, region, startTime(rng, period, scenario.human));

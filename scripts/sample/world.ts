@@ -189,7 +189,10 @@ export function assumedRole(role: RoleDef, options: SessionOptions): UserIdentit
         userName: name,
       },
       webIdFederationData: options.webIdentity
-        ? { federatedProvider: `arn:aws:iam::${home}:oidc-provider/${options.webIdentity.provider}`, attributes: {} }
+        ? {
+            federatedProvider: `arn:aws:iam::${home}:oidc-provider/${options.webIdentity.provider}`,
+            attributes: {},
+          }
         : {},
       attributes: {
         creationDate: isoSeconds(options.createdMs),
@@ -201,7 +204,12 @@ export function assumedRole(role: RoleDef, options: SessionOptions): UserIdentit
 }
 
 /** `userIdentity` of an IAM user calling with a long-term access key. */
-export function iamUser(account: string, userName: string, principalId: string, accessKeyId: string): UserIdentity {
+export function iamUser(
+  account: string,
+  userName: string,
+  principalId: string,
+  accessKeyId: string,
+): UserIdentity {
   return {
     type: 'IAMUser',
     principalId,

@@ -4,6 +4,7 @@ import {
   DeleteMessageBatchCommand,
   GetQueueAttributesCommand,
   type Message,
+  PurgeQueueCommand,
   ReceiveMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
@@ -32,9 +33,14 @@ export interface LocalSns {
   /** Subscribes a queue to a topic through the SNS API; returns the subscription ARN. */
   subscribeQueue(topicArn: string, queue: LocalQueue, options?: SubscribeQueueOptions): Promise<string>;
   /** Polls until `count` messages arrived or `timeoutMs` passed; returns what arrived (and deletes it). */
-  receive(queue: LocalQueue, options: { readonly count: number; readonly timeoutMs?: number }): Promise<Message[]>;
+  receive(
+    queue: LocalQueue,
+    options: { readonly count: number; readonly timeoutMs?: number },
+  ): Promise<Message[]>;
   /** Polls for the whole of `durationMs` and returns everything that arrived, to show that nothing did. */
   receiveFor(queue: LocalQueue, durationMs: number): Promise<Message[]>;
+  /** Deletes every message in the queue (SQS PurgeQueue), so one test's messages do not reach the next. */
+  purge(queue: LocalQueue): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -77,7 +83,10 @@ export async function startLocalSns(options: { readonly region?: string } = {}):
         await sqs.send(
           new DeleteMessageBatchCommand({
             QueueUrl: queue.url,
-            Entries: messages.map((message, index) => ({ Id: `m${index}`, ReceiptHandle: message.ReceiptHandle })),
+            Entries: messages.map((message, index) => ({
+              Id: `m${index}`,
+              ReceiptHandle: message.ReceiptHandle,
+            })),
           }),
         );
       }
@@ -107,7 +116,8 @@ export async function startLocalSns(options: { readonly region?: string } = {}):
     },
     async subscribeQueue(topicArn, queue, subscribeOptions = {}) {
       const attributes: Record<string, string> = {};
-      if (subscribeOptions.filterPolicy) attributes.FilterPolicy = JSON.stringify(subscribeOptions.filterPolicy);
+      if (subscribeOptions.filterPolicy)
+        attributes.FilterPolicy = JSON.stringify(subscribeOptions.filterPolicy);
       if (subscribeOptions.rawMessageDelivery) attributes.RawMessageDelivery = 'true';
       const output = await sns.send(
         new SubscribeCommand({
@@ -124,6 +134,9 @@ export async function startLocalSns(options: { readonly region?: string } = {}):
     receive: (queue, { count, timeoutMs = 5_000 }) =>
       poll(queue, (received) => received.length >= count, Date.now() + timeoutMs),
     receiveFor: (queue, durationMs) => poll(queue, () => false, Date.now() + durationMs),
+    async purge(queue) {
+      await sqs.send(new PurgeQueueCommand({ QueueUrl: queue.url }));
+    },
     async stop() {
       sns.destroy();
       sqs.destroy();

@@ -12,7 +12,11 @@ const actor = (overrides: Partial<FindingActor>): FindingActor => ({
 describe('findingActorLabel', () => {
   it.each([
     { case: 'root', actor: actor({ type: 'Root', arn: 'arn:aws:iam::111122223333:root' }), expected: 'root' },
-    { case: 'an IAM user', actor: actor({ arn: 'arn:aws:iam::111122223333:user/alice' }), expected: 'user alice' },
+    {
+      case: 'an IAM user',
+      actor: actor({ arn: 'arn:aws:iam::111122223333:user/alice' }),
+      expected: 'user alice',
+    },
     {
       case: 'an IAM user with a path',
       actor: actor({ arn: 'arn:aws:iam::111122223333:user/division/team/bob' }),

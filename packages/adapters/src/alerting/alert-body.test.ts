@@ -12,7 +12,10 @@ describe('parseAlertBody', () => {
     const parsed = parseAlertBody(message);
 
     // Assess
-    expect(parsed).toEqual({ ok: true, value: { type: 'trailwarden.finding', version: 1, finding, consoleUrl: 'https://example.com/x' } });
+    expect(parsed).toEqual({
+      ok: true,
+      value: { type: 'trailwarden.finding', version: 1, finding, consoleUrl: 'https://example.com/x' },
+    });
   });
 
   it.each([
@@ -25,7 +28,9 @@ describe('parseAlertBody', () => {
     },
     {
       case: 'an unknown severity',
-      message: JSON.stringify(alertBody(loadFinding('iam-user-created-low', { severity: 'urgent' as never }))),
+      message: JSON.stringify(
+        alertBody(loadFinding('iam-user-created-low', { severity: 'urgent' as never })),
+      ),
       error: /not a trailwarden finding/,
     },
   ])('refuses $case', ({ message, error }) => {

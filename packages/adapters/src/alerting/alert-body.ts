@@ -1,5 +1,5 @@
-import { CategorySchema, ParseError, type Result, SeveritySchema, err, ok } from '@trailwarden/core';
 import type { StoredFinding } from '@trailwarden/core';
+import { CategorySchema, err, ok, ParseError, type Result, SeveritySchema } from '@trailwarden/core';
 import { z } from 'zod';
 
 /** What was cut from a finding so that its alert fits a channel's size limit. */
@@ -94,7 +94,13 @@ export const StoredFindingSchema = z.object({
     .object({ id: z.string(), owner: z.string(), reason: z.string(), expires: z.string() })
     .optional(),
   history: z.array(
-    z.object({ from: StatusSchema, to: StatusSchema, at: z.string(), by: z.string(), reason: z.string().optional() }),
+    z.object({
+      from: StatusSchema,
+      to: StatusSchema,
+      at: z.string(),
+      by: z.string(),
+      reason: z.string().optional(),
+    }),
   ),
   updatedAt: z.string(),
 }) satisfies z.ZodType<StoredFinding>;
@@ -134,9 +140,13 @@ export function parseAlertBody(message: string): Result<AlertBody, ParseError> {
     const issue = parsed.error.issues[0];
     const path = issue?.path.join('.') ?? '';
     return err(
-      new ParseError(`alert body is not a trailwarden finding: ${issue?.message ?? 'invalid'}`, { path }, {
-        cause: parsed.error,
-      }),
+      new ParseError(
+        `alert body is not a trailwarden finding: ${issue?.message ?? 'invalid'}`,
+        { path },
+        {
+          cause: parsed.error,
+        },
+      ),
     );
   }
   return ok(parsed.data);

@@ -24,12 +24,19 @@ describe('chatbotNotification', () => {
         summary: '[CRITICAL] Root user signed in to the console without MFA - 111122223333',
         eventType: 'root-console-login',
         relatedResources: ['arn:aws:iam::111122223333:root'],
-        additionalContext: { findingId: finding.id, account: '111122223333', actorArn: 'arn:aws:iam::111122223333:root' },
+        additionalContext: {
+          findingId: finding.id,
+          account: '111122223333',
+          actorArn: 'arn:aws:iam::111122223333:root',
+        },
       },
     });
     expect(notification.content.description).toContain(finding.summary);
-    expect(notification.content.description).toContain('*Who:* root (human-console, no MFA, from 192.0.2.10)');
-    for (const value of Object.values(notification.metadata.additionalContext)) expect(typeof value).toBe('string');
+    expect(notification.content.description).toContain(
+      '*Who:* root (human-console, no MFA, from 192.0.2.10)',
+    );
+    for (const value of Object.values(notification.metadata.additionalContext))
+      expect(typeof value).toBe('string');
   });
 
   it('turns the runbook into next steps and ends with the console link', () => {
@@ -61,7 +68,10 @@ describe('chatbotNotification', () => {
   it('keeps a huge title and summary short', () => {
     // Act
     const { content } = chatbotNotification(
-      loadFinding('s3-bucket-policy-public-critical', { title: 'T'.repeat(1000), summary: 'S'.repeat(10_000) }),
+      loadFinding('s3-bucket-policy-public-critical', {
+        title: 'T'.repeat(1000),
+        summary: 'S'.repeat(10_000),
+      }),
     );
 
     // Assess

@@ -27,7 +27,10 @@ const INDENT = ' '.repeat(10);
  * @example
  * process.stderr.write(consoleAlertText(finding, { color: true }));
  */
-export function consoleAlertText(finding: StoredFinding, options: { color?: boolean; width?: number } = {}): string {
+export function consoleAlertText(
+  finding: StoredFinding,
+  options: { color?: boolean; width?: number } = {},
+): string {
   const style = SEVERITY_STYLE[finding.severity];
   const label = style.label.padEnd(INDENT.length);
   const severity = options.color ? `\u001b[${style.ansi}m${label}\u001b[0m` : label;
@@ -65,7 +68,11 @@ export class ConsoleAlertPublisher implements AlertPublisher {
           ? {
               id: finding.id,
               ok: false,
-              error: new AlertPublishError(`could not write the alert for finding ${finding.id}`, { findingId: finding.id }, { cause: error }),
+              error: new AlertPublishError(
+                `could not write the alert for finding ${finding.id}`,
+                { findingId: finding.id },
+                { cause: error },
+              ),
             }
           : { id: finding.id, ok: true },
       );

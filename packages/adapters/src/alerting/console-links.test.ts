@@ -13,7 +13,8 @@ describe('findingConsoleUrl', () => {
     {
       case: 'a China region',
       region: 'cn-north-1',
-      expected: 'https://console.amazonaws.cn/cloudtrail/home?region=cn-north-1#/events/3a2f6d1e-9b4c-4e7a-8f21-6c5d4b3a2e10',
+      expected:
+        'https://console.amazonaws.cn/cloudtrail/home?region=cn-north-1#/events/3a2f6d1e-9b4c-4e7a-8f21-6c5d4b3a2e10',
     },
     {
       case: 'a GovCloud region',

@@ -30,7 +30,9 @@ describe('renderEmailText', () => {
       'Console:    https://us-east-1.console.aws.amazon.com/cloudtrail/home?region=us-east-1#/events/3a2f6d1e-9b4c-4e7a-8f21-6c5d4b3a2e10',
     );
     // Sections come in reading order
-    const order = ['Severity:', 'Evidence', 'Runbook', 'References', 'Finding id:', 'Console:'].map((s) => text.indexOf(s));
+    const order = ['Severity:', 'Evidence', 'Runbook', 'References', 'Finding id:', 'Console:'].map((s) =>
+      text.indexOf(s),
+    );
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
@@ -44,15 +46,20 @@ describe('renderEmailText', () => {
     const text = renderEmailText(finding);
 
     // Assess
-    expect(text).toContain('Resources:  arn:aws:s3:::example-reports-bucket\n            arn:aws:s3:::example-reports-bucket/*');
-    expect(text).toContain('Status:     open, seen 3 times (first 2026-11-03 08:45:15 UTC, last 2026-11-03 09:01:40 UTC)');
+    expect(text).toContain(
+      'Resources:  arn:aws:s3:::example-reports-bucket\n            arn:aws:s3:::example-reports-bucket/*',
+    );
+    expect(text).toContain(
+      'Status:     open, seen 3 times (first 2026-11-03 08:45:15 UTC, last 2026-11-03 09:01:40 UTC)',
+    );
   });
 
   it('says when the evidence was trimmed and where the rest is', () => {
     // Prepare
     const finding = loadFinding('iam-user-created-low', { context: {} });
     const trimmed = {
-      reason: 'evidence trimmed to fit the SNS 256 KB message limit; the complete finding is in the findings store under id 0b7e',
+      reason:
+        'evidence trimmed to fit the SNS 256 KB message limit; the complete finding is in the findings store under id 0b7e',
       contextKeys: ['policy'],
       fields: [],
       originalContextBytes: 300_000,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evidenceLines } from './evidence.js';
 
 describe('evidenceLines', () => {
-  it('renders scalars as they are and objects as compact JSON, in the rule\'s order', () => {
+  it("renders scalars as they are and objects as compact JSON, in the rule's order", () => {
     // Prepare
     const context = {
       bucket: 'example-reports-bucket',

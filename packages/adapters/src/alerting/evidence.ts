@@ -16,7 +16,10 @@ export interface EvidenceOptions {
  * evidenceLines({ mfaUsed: false, sourceIp: '192.0.2.10' });
  * // ['mfaUsed: false', 'sourceIp: 192.0.2.10']
  */
-export function evidenceLines(context: Readonly<Record<string, unknown>>, options: EvidenceOptions = {}): string[] {
+export function evidenceLines(
+  context: Readonly<Record<string, unknown>>,
+  options: EvidenceOptions = {},
+): string[] {
   const maxLines = options.maxLines ?? 20;
   const maxLineLength = options.maxLineLength ?? 200;
   const entries = Object.entries(context).filter(([, value]) => value !== undefined);

@@ -19,11 +19,19 @@ describe('fitFinding', () => {
   it('cuts the largest evidence first and keeps the small facts', () => {
     // Prepare
     const finding = loadFinding('s3-bucket-policy-public-critical', {
-      context: { bucket: 'example-reports-bucket', policy: { Statement: 'x'.repeat(50_000) }, principal: '*' },
+      context: {
+        bucket: 'example-reports-bucket',
+        policy: { Statement: 'x'.repeat(50_000) },
+        principal: '*',
+      },
     });
 
     // Act
-    const fitted = fitFinding(finding, 'test limit', (candidate, note) => sizeOf({ candidate, note }) <= 20_000);
+    const fitted = fitFinding(
+      finding,
+      'test limit',
+      (candidate, note) => sizeOf({ candidate, note }) <= 20_000,
+    );
 
     // Assess
     expect(fitted?.finding.context).toEqual({
@@ -37,6 +45,27 @@ describe('fitFinding', () => {
       fields: [],
       originalContextBytes: sizeOf(finding.context),
     });
+  });
+
+  it.each([
+    { case: 'the largest alone is enough', limit: 45_000, cut: ['big'] },
+    { case: 'both large values must go', limit: 15_000, cut: ['big', 'medium'] },
+  ])('cuts only as much as needed when $case', ({ limit, cut }) => {
+    // Prepare
+    const finding = loadFinding('s3-bucket-policy-public-critical', {
+      context: { small: 'kept', medium: 'm'.repeat(30_000), big: 'b'.repeat(50_000) },
+    });
+
+    // Act
+    const fitted = fitFinding(
+      finding,
+      'test limit',
+      (candidate, note) => sizeOf({ candidate, note }) <= limit,
+    );
+
+    // Assess
+    expect(fitted?.trimmed?.contextKeys).toEqual(cut);
+    expect(fitted?.finding.context.small).toBe('kept');
   });
 
   it('drops all evidence when many small values add up', () => {

@@ -49,7 +49,13 @@ export function fitFinding(
     const context: Record<string, unknown> = { ...finding.context };
     const cut = bySize.slice(0, count);
     for (const { key, bytes } of cut) context[key] = `[trimmed: ${bytes} bytes]`;
-    return { finding: { ...finding, context }, trimmed: note(cut.map(({ key }) => key), []) };
+    return {
+      finding: { ...finding, context },
+      trimmed: note(
+        cut.map(({ key }) => key),
+        [],
+      ),
+    };
   };
   const attempt = (fitted: FittedFinding) => fits(fitted.finding, fitted.trimmed);
   if (bySize.length > 0 && attempt(trimTop(bySize.length))) {

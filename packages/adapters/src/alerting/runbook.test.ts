@@ -13,7 +13,7 @@ describe('runbookSteps', () => {
     // Assess
     expect(steps).toEqual([
       'Ask the account owner whether a root-only task was planned (support plan change, account closure). No plan means treat it as a compromise.',
-      'Compare `sourceIp` and `userAgent` in the evidence with the owner\'s usual network.',
+      "Compare `sourceIp` and `userAgent` in the evidence with the owner's usual network.",
       'List what the root session did next: `aws cloudtrail lookup-events --lookup-attributes AttributeKey=Username,AttributeValue=root`',
       'Reset the root password and re-register the root MFA device.',
       "Confirm no root access key exists: `aws iam get-account-summary --query 'SummaryMap.AccountAccessKeysPresent'`",

@@ -22,7 +22,10 @@ describe('alertSubject', () => {
   });
 
   it.each([
-    { case: 'a very long title', title: `Policy ${'arn:aws:iam::111122223333:policy/very-long-name/'.repeat(5)} widened` },
+    {
+      case: 'a very long title',
+      title: `Policy ${'arn:aws:iam::111122223333:policy/very-long-name/'.repeat(5)} widened`,
+    },
     { case: 'newlines and tabs', title: 'Bucket\nexample-reports-bucket\tis public\r\n' },
     { case: 'non-ASCII text', title: 'Clé KMS désactivée — données chiffrées inaccessibles 🔐' },
     { case: 'an empty title', title: '' },

@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { DescribeTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type LocalDynamoDb, localDynamoDbClientConfig } from '@trailwarden/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbFindingStore } from './dynamodb-finding-store.js';
@@ -223,7 +223,6 @@ function clientFailingPutOnce(endpoint: string): DynamoDBClient {
     },
     { step: 'initialize', name: 'failPutOnce' },
   );
-  void PutItemCommand;
   return client;
 }
 

@@ -2,7 +2,7 @@ import type { Finding } from '@trailwarden/core';
 import type { StoreRecordOptions as RecordOptions, StoredFinding } from './ports.js';
 import { severityRank } from '@trailwarden/core';
 import { CorruptItemError } from '../errors.js';
-import { FindingBodySchema, FindingItemSchema } from './finding-schema.js';
+import { describeIssues, FindingBodySchema, FindingItemSchema } from './finding-schema.js';
 import { findingKey } from './keys.js';
 
 /** Value of the sparse `unalerted` index key while a finding waits for its alert. */
@@ -97,7 +97,7 @@ export function newFindingItem(
 export function storedFindingFromItem(item: Record<string, unknown>): StoredFinding {
   const key = typeof item.PK === 'string' ? item.PK : '(no key)';
   const parsed = FindingItemSchema.safeParse(item);
-  if (!parsed.success) throw new CorruptItemError(key, parsed.error.message, { cause: parsed.error });
+  if (!parsed.success) throw new CorruptItemError(key, describeIssues(parsed.error), { cause: parsed.error });
   let json: unknown;
   try {
     json = JSON.parse(parsed.data.body);
@@ -105,7 +105,7 @@ export function storedFindingFromItem(item: Record<string, unknown>): StoredFind
     throw new CorruptItemError(key, 'body is not JSON', { cause: error });
   }
   const body = FindingBodySchema.safeParse(json);
-  if (!body.success) throw new CorruptItemError(key, `body: ${body.error.message}`, { cause: body.error });
+  if (!body.success) throw new CorruptItemError(key, `body: ${describeIssues(body.error)}`, { cause: body.error });
   const { PK: _pk, body: _body, ...lifecycle } = parsed.data;
   return { ...body.data, ...lifecycle };
 }

@@ -97,3 +97,8 @@ export const FindingItemSchema = z.object({
   history: z.array(StatusChangeSchema),
   updatedAt: z.string(),
 });
+
+/** `status: Invalid option …; count: …` — one line naming each bad field. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(item)'}: ${issue.message}`).join('; ');
+}

@@ -2,6 +2,7 @@ import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { CorruptItemError, StoreRequestError } from '../errors.js';
 import { run, runConditional, type StoreContext } from './context.js';
+import { describeIssues } from './finding-schema.js';
 import { findingKey, REMEDIATION_PREFIX, remediationKey } from './keys.js';
 
 /**
@@ -58,7 +59,7 @@ const AuditItemSchema = z.object({
 export async function putRemediationAudit(ctx: StoreContext, audit: RemediationAudit): Promise<boolean> {
   const parsed = RemediationAuditSchema.safeParse(audit);
   if (!parsed.success) {
-    throw new StoreRequestError('PutItem', ctx.table, `invalid remediation audit: ${parsed.error.message}`, {
+    throw new StoreRequestError('PutItem', ctx.table, `invalid remediation audit: ${describeIssues(parsed.error)}`, {
       cause: parsed.error,
     });
   }
@@ -110,7 +111,7 @@ export async function listRemediationAudits(ctx: StoreContext, findingId: string
 function auditFromItem(item: Record<string, unknown>): RemediationAudit {
   const key = `${String(item.PK)}/${String(item.SK)}`;
   const parsed = AuditItemSchema.safeParse(item);
-  if (!parsed.success) throw new CorruptItemError(key, parsed.error.message, { cause: parsed.error });
+  if (!parsed.success) throw new CorruptItemError(key, describeIssues(parsed.error), { cause: parsed.error });
   const { PK: _pk, SK: _sk, plan, priorState, ...rest } = parsed.data;
   try {
     return {

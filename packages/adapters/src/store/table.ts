@@ -48,11 +48,13 @@ export const INDEX_KEYS: Readonly<Record<IndexName, readonly [string, string]>> 
 export const TTL_ATTRIBUTE = 'expiresAt';
 
 /**
- * Non-key attributes the indexes carry: everything a `StoredFinding` is read from, but not
- * the seen-event set, which can reach tens of KB and changes on every repeat.
+ * Attributes every index carries besides its own keys (and the table's): everything a
+ * `StoredFinding` is read from plus the attributes list filters use, but not the seen-event
+ * set, which can reach tens of KB and changes on every repeat.
  */
 export const PROJECTED_ATTRIBUTES = [
   'body',
+  'status',
   'count',
   'firstSeen',
   'lastSeen',
@@ -61,12 +63,15 @@ export const PROJECTED_ATTRIBUTES = [
   'suppression',
   'history',
   'updatedAt',
-  'recordedAt',
   'severity',
-  'category',
-  'region',
-  'ruleId',
+  'account',
 ] as const;
+
+/** Non-key attributes projected into one index (DynamoDB refuses to list an index's own keys). */
+export function projectedAttributes(index: IndexName): string[] {
+  const keys: readonly string[] = INDEX_KEYS[index];
+  return PROJECTED_ATTRIBUTES.filter((name) => !keys.includes(name));
+}
 
 /**
  * The CreateTable input for the findings table: on-demand billing, the base key and the five
@@ -85,7 +90,7 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
         { AttributeName: hash, KeyType: 'HASH' as const },
         { AttributeName: range, KeyType: 'RANGE' as const },
       ],
-      Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...PROJECTED_ATTRIBUTES] },
+      Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: projectedAttributes(name) },
     };
   };
   const stringAttributes = ['PK', 'SK', ...new Set(Object.values(INDEX_KEYS).flat())];

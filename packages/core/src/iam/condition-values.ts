@@ -34,13 +34,22 @@ export const compareWith =
   };
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** A decimal or exponent-notation number, or undefined. */
 export const parseNumber = (text: string): number | undefined =>
   NUMBER.test(text.trim()) ? Number(text) : undefined;
 
 const ISO_DATE =
   /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
 
-/** ISO 8601 (W3C profile, any precision; no zone means UTC) or epoch seconds → milliseconds. */
+/**
+ * ISO 8601 (W3C profile, any precision; no zone means UTC) or epoch seconds → milliseconds.
+ *
+ * @example
+ * ```ts
+ * parseDate('2024-07-01T02:00:00+02:00') === parseDate('1719792000'); // true
+ * parseDate('next tuesday'); // undefined
+ * ```
+ */
 export function parseDate(text: string): number | undefined {
   const value = text.trim();
   // Four digits read as a year (W3C "YYYY"); longer digit runs are epoch seconds.
@@ -55,6 +64,7 @@ export function parseDate(text: string): number | undefined {
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
+/** An IP address: its family and its value as an unsigned number. */
 export interface Ip {
   readonly v6: boolean;
   readonly value: bigint;
@@ -95,6 +105,15 @@ function parseIpv6(text: string): bigint | undefined {
   return all.reduce((acc, g) => (acc << 16n) | BigInt(Number.parseInt(g, 16)), 0n);
 }
 
+/**
+ * An IPv4 or IPv6 address as a number, or undefined.
+ *
+ * @example
+ * ```ts
+ * parseIp('192.0.2.1'); // { v6: false, value: 3221225985n }
+ * parseIp('2001:db8::1')?.v6; // true
+ * ```
+ */
 export function parseIp(text: string): Ip | undefined {
   const value = text.trim();
   if (value.includes(':')) {
@@ -105,7 +124,15 @@ export function parseIp(text: string): Ip | undefined {
   return v4 === undefined ? undefined : { v6: false, value: v4 };
 }
 
-/** `IpAddress` policy value: a CIDR block, or one address (a /32 or /128). */
+/**
+ * `IpAddress` policy value: a CIDR block, or one address (a /32 or /128).
+ *
+ * @example
+ * ```ts
+ * readCidr('203.0.113.0/24')?.('203.0.113.9'); // true
+ * readCidr('203.0.113.0/33'); // undefined (malformed)
+ * ```
+ */
 export const readCidr: Reader = (policyValue) => {
   const [address = '', prefix, extra] = policyValue.trim().split('/');
   const ip = parseIp(address);
@@ -127,7 +154,14 @@ function arnFields(arn: string): readonly string[] | undefined {
   return [...parts.slice(0, 5), parts.slice(5).join(':')];
 }
 
-/** ARN operators compare field by field, so `*` never spans a colon between fields. */
+/**
+ * ARN operators compare field by field, so `*` never spans a colon between fields.
+ *
+ * @example
+ * ```ts
+ * readArn('arn:aws:sns:*:111122223333:*')?.('arn:aws:sns:eu-west-1:111122223333:alerts'); // true
+ * ```
+ */
 export const readArn: Reader = (policyValue) => {
   if (policyValue === '*') return () => true;
   const pattern = arnFields(policyValue);
@@ -138,12 +172,14 @@ export const readArn: Reader = (policyValue) => {
   };
 };
 
+/** `Bool` (and `Null`) policy value: `true` or `false`, any case. */
 export const readBool: Reader = (policyValue) => {
   const expected = policyValue.trim().toLowerCase();
   if (expected !== 'true' && expected !== 'false') return undefined;
   return (contextValue) => contextValue.trim().toLowerCase() === expected;
 };
 
+/** `BinaryEquals` policy value: base64, compared byte for byte. */
 export const readBinary: Reader = (policyValue) => {
   if (!BASE64.test(policyValue)) return undefined;
   const expected = Buffer.from(policyValue, 'base64');

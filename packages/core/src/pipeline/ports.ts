@@ -1,6 +1,8 @@
 import type { ChangeEvent } from '../events/change-event.js';
-import type { Finding } from '../findings/finding.js';
+import type { Category } from '../findings/category.js';
+import type { Finding, FindingSource } from '../findings/finding.js';
 import type { Severity } from '../findings/severity.js';
+import type { RemediationMode } from '../settings/settings-schema.js';
 
 /**
  * Ports the pipeline drives. The core defines them; packages/adapters implements them with
@@ -96,6 +98,31 @@ export interface FindingStore {
   markAlerted(id: string, at: string): Promise<void>;
   /** Findings recorded (not suppressed) whose alert has not been accepted yet, oldest first. */
   listUnalerted(limit: number): Promise<readonly StoredFinding[]>;
+  /**
+   * Resolves the open and acknowledged findings on a resource (Config `COMPLIANT`), optionally
+   * only those of one category, and returns them as resolved. `match` narrows further to one
+   * rule and dedupe key (one Config rule's finding), so that a COMPLIANT result of one Config
+   * rule does not resolve another rule's finding on the same resource; a store that cannot
+   * narrow must resolve nothing rather than too much. Stores without it are served by the
+   * pipeline through `list` + `transition`.
+   */
+  resolveOpenByResource?(
+    account: string,
+    region: string,
+    resource: string,
+    category: Category | undefined,
+    by: string,
+    now: string,
+    match?: ResolveMatch,
+  ): Promise<readonly StoredFinding[]>;
+}
+
+/** Narrows `resolveOpenByResource` to one rule's findings with one dedupe key. */
+export interface ResolveMatch {
+  readonly ruleId?: string;
+  readonly dedupeKey?: string;
+  /** Recorded in the status history. */
+  readonly reason?: string;
 }
 
 /** Result of publishing one finding. */
@@ -108,7 +135,42 @@ export interface AlertPublisher {
   publish(findings: readonly StoredFinding[]): Promise<readonly PublishResult[]>;
 }
 
+/** What the settings allow remediation to do for one finding. */
+export interface RemediationRequest {
+  /** `dry-run` plans only; `auto` acts. The pipeline never hands over findings whose rule is `off`. */
+  readonly mode: Exclude<RemediationMode, 'off'>;
+  /** The rule's remediation action ids. */
+  readonly actions: readonly string[];
+}
+
 /** Hands findings to remediation (the remediation engine implements it in its own issue). */
 export interface RemediationPort {
-  handle(finding: StoredFinding, event: ChangeEvent): Promise<void>;
+  handle(finding: StoredFinding, event: ChangeEvent, request?: RemediationRequest): Promise<void>;
+}
+
+/**
+ * Where the pipeline writes what it does. Structurally compatible with Powertools' `Logger`
+ * and with `console`, so either can be injected.
+ */
+export interface Logger {
+  info(message: string, data?: Readonly<Record<string, unknown>>): void;
+  warn(message: string, data?: Readonly<Record<string, unknown>>): void;
+  error(message: string, data?: Readonly<Record<string, unknown>>): void;
+}
+
+/** An input item the pipeline could not use, with the reason; kept for inspection and replay. */
+export interface DeadLetter {
+  /** The item exactly as received. */
+  readonly item: unknown;
+  readonly reason: string;
+  /** `ParseError` for malformed items. */
+  readonly errorName: string;
+  readonly source?: FindingSource;
+  /** ISO-8601 time the pipeline gave up on it. */
+  readonly at: string;
+}
+
+/** Receives malformed items (an SQS dead-letter queue in AWS, a file or the console locally). */
+export interface DeadLetterPort {
+  send(letter: DeadLetter): Promise<void>;
 }

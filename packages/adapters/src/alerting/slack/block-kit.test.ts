@@ -30,7 +30,11 @@ describe('slackMessage', () => {
     expect(message.text).toBe(`[CRITICAL] ${finding.title}: ${finding.summary}`);
     expect(message.blocks[0]).toEqual({
       type: 'header',
-      text: { type: 'plain_text', text: ':red_circle: Root user signed in to the console without MFA', emoji: true },
+      text: {
+        type: 'plain_text',
+        text: ':red_circle: Root user signed in to the console without MFA',
+        emoji: true,
+      },
     });
     expect(message.attachments).toHaveLength(1);
     expect(message.attachments[0]?.color).toBe('#C4001A');
@@ -68,7 +72,12 @@ describe('slackMessage', () => {
       summary: 'S'.repeat(50_000),
       runbook: `## Fix\n\`\`\`\n${'aws s3api delete-bucket-policy --bucket b\n'.repeat(500)}\`\`\``,
       resources: Array.from({ length: 500 }, (_, i) => `arn:aws:s3:::bucket-${i}`),
-      context: Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`statement${i}`, { Sid: `S${i}`, Principal: '*', Action: 's3:*' }])),
+      context: Object.fromEntries(
+        Array.from({ length: 200 }, (_, i) => [
+          `statement${i}`,
+          { Sid: `S${i}`, Principal: '*', Action: 's3:*' },
+        ]),
+      ),
     });
 
     // Act
@@ -79,7 +88,9 @@ describe('slackMessage', () => {
     const blocks = [...message.blocks, ...(message.attachments[0]?.blocks ?? [])];
     expect(blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
     const header = message.blocks[0];
-    expect(header?.type === 'header' && Array.from(header.text.text).length).toBeLessThanOrEqual(SLACK_LIMITS.headerText);
+    expect(header?.type === 'header' && Array.from(header.text.text).length).toBeLessThanOrEqual(
+      SLACK_LIMITS.headerText,
+    );
     const all = texts(blocks).join('\n');
     expect(all).toContain('and 497 more');
     expect(all).toContain('… 186 more');
@@ -99,7 +110,9 @@ describe('slackMessage', () => {
     const message = slackMessage(finding);
 
     // Assess
-    const all = [message.text, ...texts([...message.blocks, ...(message.attachments[0]?.blocks ?? [])])].join('\n');
+    const all = [message.text, ...texts([...message.blocks, ...(message.attachments[0]?.blocks ?? [])])].join(
+      '\n',
+    );
     expect(all).not.toContain('<!channel>');
     expect(all).not.toContain('<!here>');
     expect(all).not.toContain('<https://evil.example');

@@ -72,11 +72,17 @@ export function slackMessage(finding: StoredFinding): SlackMessage {
   const main: SlackBlock[] = [
     {
       type: 'header',
-      text: { type: 'plain_text', text: truncateText(oneLine(`${style.slackEmoji} ${finding.title}`), SLACK_LIMITS.headerText), emoji: true },
+      text: {
+        type: 'plain_text',
+        text: truncateText(oneLine(`${style.slackEmoji} ${finding.title}`), SLACK_LIMITS.headerText),
+        emoji: true,
+      },
     },
     {
       type: 'section',
-      text: mrkdwn(`*${style.label}* · ${e(finding.category)} · \`${e(finding.ruleId)}\`\n${escapeMrkdwn(finding.summary)}`),
+      text: mrkdwn(
+        `*${style.label}* · ${e(finding.category)} · \`${e(finding.ruleId)}\`\n${escapeMrkdwn(finding.summary)}`,
+      ),
     },
   ];
 
@@ -88,11 +94,16 @@ export function slackMessage(finding: StoredFinding): SlackMessage {
     ...(finding.resources.length > 0 ? [`*Resources*\n${resourcesText(finding.resources)}`] : []),
     `*Status*\n${e(finding.status)}${finding.count > 1 ? ` (seen ${finding.count} times)` : ''}`,
   ].slice(0, SLACK_LIMITS.fields);
-  const details: SlackBlock[] = [{ type: 'section', fields: fields.map((field) => mrkdwn(field, SLACK_LIMITS.fieldText)) }];
+  const details: SlackBlock[] = [
+    { type: 'section', fields: fields.map((field) => mrkdwn(field, SLACK_LIMITS.fieldText)) },
+  ];
 
   const evidence = evidenceLines(finding.context, { maxLines: 15, maxLineLength: 180 });
   if (evidence.length > 0) {
-    details.push({ type: 'section', text: mrkdwn(`*Evidence*\n\`\`\`${escapeMrkdwn(evidence.join('\n'))}\`\`\``) });
+    details.push({
+      type: 'section',
+      text: mrkdwn(`*Evidence*\n\`\`\`${escapeMrkdwn(evidence.join('\n'))}\`\`\``),
+    });
   }
   if (finding.runbook.trim() !== '') {
     details.push({ type: 'section', text: mrkdwn(`*Runbook*\n${markdownToMrkdwn(finding.runbook.trim())}`) });
@@ -130,7 +141,9 @@ export function slackMessage(finding: StoredFinding): SlackMessage {
 function slackDate(iso: string): string {
   const ms = Date.parse(iso);
   const readable = escapeMrkdwn(readableTime(iso));
-  return Number.isNaN(ms) ? readable : `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time_secs}|${readable}>`;
+  return Number.isNaN(ms)
+    ? readable
+    : `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time_secs}|${readable}>`;
 }
 
 function resourcesText(resources: readonly string[]): string {
@@ -163,7 +176,8 @@ export function slackLimitViolations(message: SlackMessage): string[] {
         break;
       case 'section':
         if (block.text) over(at, block.text.text, SLACK_LIMITS.sectionText);
-        if ((block.fields?.length ?? 0) > SLACK_LIMITS.fields) problems.push(`${at}: more than ${SLACK_LIMITS.fields} fields`);
+        if ((block.fields?.length ?? 0) > SLACK_LIMITS.fields)
+          problems.push(`${at}: more than ${SLACK_LIMITS.fields} fields`);
         for (const field of block.fields ?? []) over(`${at} field`, field.text, SLACK_LIMITS.fieldText);
         if (!block.text && !block.fields?.length) problems.push(`${at}: neither text nor fields`);
         break;

@@ -18,7 +18,11 @@ describe('markdownToMrkdwn', () => {
       markdown: 'See [the docs](https://docs.aws.amazon.com/a?b=1&c=2).',
       expected: 'See <https://docs.aws.amazon.com/a?b=1&amp;c=2|the docs>.',
     },
-    { case: 'inline code with angle brackets', markdown: '`--bucket <name>`', expected: '`--bucket &lt;name&gt;`' },
+    {
+      case: 'inline code with angle brackets',
+      markdown: '`--bucket <name>`',
+      expected: '`--bucket &lt;name&gt;`',
+    },
     {
       case: 'a code fence, left alone apart from escaping',
       markdown: '```bash\naws s3api get-bucket-policy --bucket <b> **x**\n```',

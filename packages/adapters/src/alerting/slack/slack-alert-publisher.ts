@@ -42,7 +42,11 @@ export class SlackAlertPublisher implements AlertPublisher {
       return {
         id: finding.id,
         ok: false,
-        error: new AlertPublishError(`could not render the Slack message for finding ${finding.id}`, { findingId: finding.id }, { cause }),
+        error: new AlertPublishError(
+          `could not render the Slack message for finding ${finding.id}`,
+          { findingId: finding.id },
+          { cause },
+        ),
       };
     }
     const sent = await this.#client.post(message);

@@ -158,7 +158,9 @@ function parseWebhookUrl(raw: string): URL {
   }
   const local = url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname);
   if (url.protocol !== 'https:' && !local) {
-    throw new AlertConfigError('Slack webhook URL must use https (plain http is allowed only for a local test server)');
+    throw new AlertConfigError(
+      'Slack webhook URL must use https (plain http is allowed only for a local test server)',
+    );
   }
   return url;
 }
@@ -171,6 +173,8 @@ export function parseRetryAfter(header: string | null, nowMs: number): number | 
   if (header === null) return undefined;
   const value = header.trim();
   if (/^\d+$/.test(value)) return Number(value) * 1000;
+  // An HTTP date names its weekday and month; `Date.parse` alone would read '-3' as a year.
+  if (!/[a-z]{3}/i.test(value)) return undefined;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }

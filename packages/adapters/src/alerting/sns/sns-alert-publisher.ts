@@ -7,7 +7,12 @@ import {
 } from '@aws-sdk/client-sns';
 import type { AlertPublisher, PublishResult, StoredFinding } from '@trailwarden/core';
 import { AlertPublishError } from '../errors.js';
-import { SNS_MAX_MESSAGE_BYTES, type SnsAlertMessage, type SnsMessageOptions, snsAlertMessage } from './sns-message.js';
+import {
+  SNS_MAX_MESSAGE_BYTES,
+  type SnsAlertMessage,
+  type SnsMessageOptions,
+  snsAlertMessage,
+} from './sns-message.js';
 
 /** SNS takes at most ten entries per PublishBatch call. */
 export const SNS_BATCH_MAX_ENTRIES = 10;
@@ -61,7 +66,9 @@ export class SnsAlertPublisher implements AlertPublisher {
         results.get(index) ?? {
           id: finding.id,
           ok: false,
-          error: new AlertPublishError(`no publish result for finding ${finding.id}`, { findingId: finding.id }),
+          error: new AlertPublishError(`no publish result for finding ${finding.id}`, {
+            findingId: finding.id,
+          }),
         },
     );
   }
@@ -77,13 +84,19 @@ export class SnsAlertPublisher implements AlertPublisher {
           MessageAttributes: message.messageAttributes,
         }),
       );
-      return { id: message.findingId, ok: true, ...(output.MessageId !== undefined && { messageId: output.MessageId }) };
+      return {
+        id: message.findingId,
+        ok: true,
+        ...(output.MessageId !== undefined && { messageId: output.MessageId }),
+      };
     } catch (cause) {
       return { id: message.findingId, ok: false, error: callError('Publish', message.findingId, cause) };
     }
   }
 
-  async #publishBatch(batch: readonly { index: number; message: SnsAlertMessage }[]): Promise<Map<number, PublishResult>> {
+  async #publishBatch(
+    batch: readonly { index: number; message: SnsAlertMessage }[],
+  ): Promise<Map<number, PublishResult>> {
     const results = new Map<number, PublishResult>();
     // Entry ids only need to be unique within the call; finding ids may be longer than SNS allows.
     const byEntryId = new Map(batch.map((item, position) => [`f${position}`, item]));
@@ -95,7 +108,9 @@ export class SnsAlertPublisher implements AlertPublisher {
       MessageAttributes: message.messageAttributes,
     }));
     try {
-      const output = await this.#client.send(new PublishBatchCommand({ TopicArn: this.#topicArn, PublishBatchRequestEntries: entries }));
+      const output = await this.#client.send(
+        new PublishBatchCommand({ TopicArn: this.#topicArn, PublishBatchRequestEntries: entries }),
+      );
       for (const entry of output.Successful ?? []) {
         const item = entry.Id === undefined ? undefined : byEntryId.get(entry.Id);
         if (!item) continue;
@@ -121,7 +136,11 @@ export class SnsAlertPublisher implements AlertPublisher {
     } catch (cause) {
       // The whole call failed (throttled, no permission, network): none of its entries went out.
       for (const { index, message } of batch) {
-        results.set(index, { id: message.findingId, ok: false, error: callError('PublishBatch', message.findingId, cause) });
+        results.set(index, {
+          id: message.findingId,
+          ok: false,
+          error: callError('PublishBatch', message.findingId, cause),
+        });
       }
     }
     return results;
@@ -135,7 +154,11 @@ function buildMessage(finding: StoredFinding, options: SnsMessageOptions) {
     // Rendering only fails on evidence JSON cannot hold (a BigInt, a cycle); report, don't throw.
     return {
       ok: false as const,
-      error: new AlertPublishError(`could not render the alert for finding ${finding.id}`, { findingId: finding.id }, { cause }),
+      error: new AlertPublishError(
+        `could not render the alert for finding ${finding.id}`,
+        { findingId: finding.id },
+        { cause },
+      ),
     };
   }
 }
@@ -160,7 +183,10 @@ function batches<T extends { message: SnsAlertMessage }>(items: readonly T[], ma
   let current: T[] = [];
   let bytes = 0;
   for (const item of items) {
-    if (current.length === SNS_BATCH_MAX_ENTRIES || (current.length > 0 && bytes + item.message.bytes > maxBytes)) {
+    if (
+      current.length === SNS_BATCH_MAX_ENTRIES ||
+      (current.length > 0 && bytes + item.message.bytes > maxBytes)
+    ) {
       groups.push(current);
       current = [];
       bytes = 0;

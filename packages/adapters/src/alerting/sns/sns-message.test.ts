@@ -53,7 +53,10 @@ describe('snsAlertMessage', () => {
 
   it('never sends an empty attribute value (SNS refuses them)', () => {
     const built = snsAlertMessage(loadFinding('iam-user-created-low', { account: '', region: '' }));
-    expect(built.ok && built.value.messageAttributes.account).toEqual({ DataType: 'String', StringValue: 'unknown' });
+    expect(built.ok && built.value.messageAttributes.account).toEqual({
+      DataType: 'String',
+      StringValue: 'unknown',
+    });
   });
 
   it('trims huge evidence to stay under 256 KB and says so in the body and the email', () => {
@@ -61,7 +64,15 @@ describe('snsAlertMessage', () => {
     const finding = loadFinding('s3-bucket-policy-public-critical', {
       context: {
         bucket: 'example-reports-bucket',
-        policy: { Statement: Array.from({ length: 4000 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::b/${i}` })) },
+        policy: {
+          Statement: Array.from({ length: 4000 }, (_, i) => ({
+            Sid: `S${i}`,
+            Effect: 'Allow',
+            Principal: '*',
+            Action: 's3:GetObject',
+            Resource: `arn:aws:s3:::b/${i}`,
+          })),
+        },
       },
     });
 
@@ -87,6 +98,10 @@ describe('snsAlertMessage', () => {
 
     // Assess
     expect(built.ok).toBe(false);
-    expect(!built.ok && built.error.details).toEqual({ findingId: '0b7e4d2c9a1f3e5d7c6b8a9f0e1d2c3b', code: 'MessageTooLarge', senderFault: true });
+    expect(!built.ok && built.error.details).toEqual({
+      findingId: '0b7e4d2c9a1f3e5d7c6b8a9f0e1d2c3b',
+      code: 'MessageTooLarge',
+      senderFault: true,
+    });
   });
 });

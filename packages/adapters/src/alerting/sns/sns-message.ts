@@ -50,7 +50,10 @@ export function alertMessageAttributes(finding: StoredFinding): Record<string, M
     provenance: finding.actor.provenance,
   };
   return Object.fromEntries(
-    Object.entries(attributes).map(([name, value]) => [name, { DataType: 'String', StringValue: value || 'unknown' }]),
+    Object.entries(attributes).map(([name, value]) => [
+      name,
+      { DataType: 'String', StringValue: value || 'unknown' },
+    ]),
   );
 }
 
@@ -74,7 +77,8 @@ export function snsAlertMessage(
   const subject = alertSubject(finding);
   const messageAttributes = alertMessageAttributes(finding);
   const attributeBytes = Object.entries(messageAttributes).reduce(
-    (sum, [name, value]) => sum + utf8Bytes(name) + utf8Bytes(value.DataType ?? '') + utf8Bytes(value.StringValue ?? ''),
+    (sum, [name, value]) =>
+      sum + utf8Bytes(name) + utf8Bytes(value.DataType ?? '') + utf8Bytes(value.StringValue ?? ''),
     0,
   );
   const consoleUrl = findingConsoleUrl(finding);
@@ -96,11 +100,14 @@ export function snsAlertMessage(
   );
   if (!fitted) {
     return err(
-      new AlertPublishError(`alert for finding ${finding.id} exceeds ${maxBytes} bytes even with its evidence removed`, {
-        findingId: finding.id,
-        code: 'MessageTooLarge',
-        senderFault: true,
-      }),
+      new AlertPublishError(
+        `alert for finding ${finding.id} exceeds ${maxBytes} bytes even with its evidence removed`,
+        {
+          findingId: finding.id,
+          code: 'MessageTooLarge',
+          senderFault: true,
+        },
+      ),
     );
   }
   const message = render(fitted.finding, fitted.trimmed);

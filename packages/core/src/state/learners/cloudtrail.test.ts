@@ -2,8 +2,9 @@ import { buildChangeEvent } from '@trailwarden/testing';
 import { describe, expect, it } from 'vitest';
 import type { ChangeEvent } from '../../events/change-event.js';
 import { MemoryState } from '../memory-state.js';
-import { cloudTrailLearners, trailBucketKey, trailKey } from './cloudtrail.js';
+import { trailBucketKey, trailKey } from './cloudtrail.js';
 import { configRecorderKey, deliveryChannelKey } from './config.js';
+import { learnersFor } from './index.js';
 
 const ARN = 'arn:aws:cloudtrail:us-east-1:111122223333:trail/management-events';
 const KEY = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -22,10 +23,8 @@ const trailCall = (
 
 function learn(state: MemoryState, ...events: ChangeEvent[]): void {
   for (const event of events) {
-    for (const learner of cloudTrailLearners) {
-      if (learner.events.some((s) => s.source === event.eventSource && s.names.includes(event.eventName))) {
-        state.apply(learner.learn(event, state));
-      }
+    for (const learner of learnersFor(event.eventSource, event.eventName)) {
+      state.apply(learner.learn(event, state));
     }
   }
 }
