@@ -1,5 +1,6 @@
 import { type LocalHttpServer, startLocalHttpServer } from '@trailwarden/testing/local-http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AlertPublishError } from '../errors.js';
 import { loadFinding } from '../test-findings.js';
 import { slackMessage } from './block-kit.js';
 import { SlackAlertPublisher } from './slack-alert-publisher.js';
@@ -50,8 +51,8 @@ describe('SlackAlertPublisher', () => {
     expect(second).toEqual({ id: findings[1]?.id, ok: true });
     expect(first?.ok).toBe(false);
     if (first?.ok !== false) return;
-    expect(first.error.name).toBe('AlertPublishError');
-    expect(first.error.details).toEqual({
+    expect(first.error).toBeInstanceOf(AlertPublishError);
+    expect((first.error as AlertPublishError).details).toEqual({
       findingId: findings[0]?.id,
       code: 'invalid_blocks',
       senderFault: true,
@@ -67,7 +68,7 @@ describe('SlackAlertPublisher', () => {
     const [result] = await publisher().publish([loadFinding('iam-user-created-low')]);
 
     // Assess
-    expect(result?.ok === false && result.error.details.senderFault).toBe(false);
+    expect(result?.ok === false && (result.error as AlertPublishError).details.senderFault).toBe(false);
     expect(server.requests).toHaveLength(2);
   });
 

@@ -1,0 +1,145 @@
+/**
+ * `pnpm bench`: throughput of trailwarden's hot path on a generated archive of ≥ 1,000,000
+ * CloudTrail records (scripts/bench.mjs bundles this file with esbuild and runs it).
+ *
+ *   (a)  baseline: read + gunzip + JSON.parse each file, count records (naive reader)
+ *   (a') the CLI's reader alone (readInputBatches)
+ *   (b)  normalize + detect in process, whole catalog, over the naive reader
+ *   (c)  `trailwarden scan --format jsonl > /dev/null` with the built CLI bundle
+ *
+ * Each phase runs in its own process. Options: --records <n> (default 1,000,000),
+ * --runs <n> (best of n, default 1), --no-cli (skip (c)).
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureBenchArchive } from './archive.js';
+import { measureChild } from './child.js';
+import { PHASES, type PhaseName, type PhaseResult, runPhase } from './phases.js';
+import { evaluateTargets, formatReport, type PhaseRow, rate } from './report.js';
+
+const LABELS: Record<PhaseName, { id: string; label: string }> = {
+  baseline: { id: 'a', label: 'read + gunzip + JSON.parse' },
+  'cli-reader': { id: "a'", label: 'CLI reader (readInputBatches)' },
+  'in-process': { id: 'b', label: 'normalize + detect, in process' },
+};
+
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+
+function isPhase(value: string): value is PhaseName {
+  return (PHASES as readonly string[]).includes(value);
+}
+
+/** Runs one phase in a child process (this same script with `--phase`), best of `runs`. */
+async function phaseRow(name: PhaseName, dir: string, runs: number): Promise<PhaseRow> {
+  let best: PhaseResult | undefined;
+  let failure: string | undefined;
+  for (let run = 0; run < runs; run++) {
+    const child = await measureChild(
+      process.execPath,
+      [...process.execArgv, process.argv[1] as string, '--phase', name, '--dir', dir],
+      { discardStdout: false },
+    );
+    if (child.exitCode !== 0) {
+      failure = `failed (exit ${child.exitCode}): ${child.stderr.trim().split('\n').slice(-3).join(' ')}`;
+      continue;
+    }
+    const result = JSON.parse(child.stdout) as PhaseResult;
+    if (!best || rate(result.records, result.wallMs) > rate(best.records, best.wallMs)) best = result;
+  }
+  const { id, label } = LABELS[name];
+  if (!best) return { id, label, records: 0, wallMs: 0, note: failure ?? 'not run' };
+  const notes: string[] = [];
+  if (best.findings !== undefined) notes.push(`${best.findings.toLocaleString('en-US')} findings`);
+  if (best.detectMs !== undefined) {
+    notes.push(`normalize + detect alone: ${Math.round(rate(best.records, best.detectMs)).toLocaleString('en-US')} records/s`);
+  }
+  if (best.errors) notes.push(`${best.errors} parse/rule errors`);
+  return {
+    id,
+    label,
+    records: best.records,
+    wallMs: best.wallMs,
+    cpuMs: best.cpuMs,
+    peakRssBytes: best.peakRssBytes,
+    ...(notes.length > 0 && { note: notes.join('; ') }),
+  };
+}
+
+/** (c): the built CLI bundle scanning the archive, stdout to /dev/null. */
+async function cliRow(root: string, dir: string, records: number, runs: number): Promise<PhaseRow> {
+  const id = 'c';
+  const label = 'trailwarden scan --format jsonl';
+  const bundle = join(root, 'packages/cli/dist/trailwarden.mjs');
+  if (!existsSync(bundle)) return { id, label, records: 0, wallMs: 0, note: `${bundle} is missing: run pnpm build` };
+  let best: PhaseRow | undefined;
+  for (let run = 0; run < runs; run++) {
+    const child = await measureChild(process.execPath, [bundle, 'scan', dir, '--format', 'jsonl', '--no-progress'], {
+      discardStdout: true,
+    });
+    // Exit code 1 means "findings": expected here.
+    if (child.exitCode > 1) {
+      return { id, label, records: 0, wallMs: 0, note: `failed (exit ${child.exitCode}): ${child.stderr.trim().slice(0, 300)}` };
+    }
+    const summary = child.stderr.trim().split('\n')[0] ?? '';
+    const row: PhaseRow = {
+      id,
+      label,
+      records,
+      wallMs: child.wallMs,
+      ...(child.cpuMs !== undefined && { cpuMs: child.cpuMs }),
+      ...(child.peakRssBytes !== undefined && { peakRssBytes: child.peakRssBytes }),
+      note: `peak RSS from ${child.rssSource}; the CLI says: ${summary}`,
+    };
+    if (!best || row.wallMs < best.wallMs) best = row;
+  }
+  return best as PhaseRow;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      records: { type: 'string', default: '1000000' },
+      runs: { type: 'string', default: '1' },
+      'no-cli': { type: 'boolean', default: false },
+      root: { type: 'string', default: process.cwd() },
+      phase: { type: 'string' },
+      dir: { type: 'string' },
+    },
+  });
+  if (values.phase !== undefined) {
+    if (!isPhase(values.phase) || values.dir === undefined) throw new Error(`bad phase invocation: ${values.phase}`);
+    process.stdout.write(JSON.stringify(await runPhase(values.phase, values.dir)));
+    return;
+  }
+  const records = Number(values.records);
+  const runs = Number(values.runs);
+  if (!Number.isInteger(records) || records < 1000) throw new Error(`--records must be an integer ≥ 1000, got ${values.records}`);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
+  const root = resolve(values.root);
+  const archive = await ensureBenchArchive(root, records, log);
+  const how = archive.cached ? 'cached' : `generated in ${(archive.generationMs / 1000).toFixed(1)} s`;
+  log(`archive: ${archive.dir} (${how})`);
+  const rows: PhaseRow[] = [];
+  for (const name of PHASES) {
+    log(`running ${LABELS[name].id} …`);
+    rows.push(await phaseRow(name, archive.dir, runs));
+  }
+  if (!values['no-cli']) {
+    log('running c …');
+    rows.push(await cliRow(root, archive.dir, archive.records, runs));
+  }
+  const byId = (id: string) => rows.find((row) => row.id === id && row.records > 0);
+  const a = byId('a');
+  const header = [
+    `trailwarden bench: ${archive.records.toLocaleString('en-US')} records in ${archive.files} files`,
+    `(${Math.round(archive.bytes / 1024 / 1024)} MB gzipped, ${how}), best of ${runs}`,
+    `node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}),`,
+    `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+  ].join(' ');
+  const targets = a ? evaluateTargets(a, byId('b'), byId('c')) : [];
+  process.stdout.write(formatReport(header, rows, targets));
+}
+
+await main();
