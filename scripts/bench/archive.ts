@@ -141,20 +141,31 @@ interface Manifest {
   readonly bytes: number;
 }
 
+export interface BenchArchiveOptions {
+  /** Where archives are kept; default `<root>/.bench`. */
+  readonly base?: string;
+  /** Files compressed at once (gzip runs on libuv's thread pool). */
+  readonly concurrency?: number;
+}
+
 /**
  * The archive of `records` records under `<root>/.bench/`, generated unless a complete one
  * with the same key exists (its manifest is written last). Older archives are removed.
+ *
+ * @example
+ * const archive = await ensureBenchArchive(process.cwd(), 1_000_000, console.error);
  */
 export async function ensureBenchArchive(
   root: string,
   records: number,
   log: (line: string) => void,
-  concurrency = 4,
+  options: BenchArchiveOptions = {},
 ): Promise<BenchArchive> {
   const started = performance.now();
   const pool = templatePool(buildSample({ rootDir: root }).files.flatMap((f) => f.records));
   const name = `archive-v${BENCH_ARCHIVE_VERSION}-${records}-${pool.digest}`;
-  const base = join(root, '.bench');
+  const base = options.base ?? join(root, '.bench');
+  const concurrency = options.concurrency ?? 4;
   const dir = join(base, name);
   const manifestPath = join(dir, MANIFEST);
   if (existsSync(manifestPath)) {

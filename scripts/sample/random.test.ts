@@ -27,14 +27,11 @@ describe('Random', () => {
 
   it('stays within bounds', () => {
     const rng = new Random('bounds');
-    for (let i = 0; i < 1000; i++) {
-      const value = rng.int(3, 7);
-      expect(value).toBeGreaterThanOrEqual(3);
-      expect(value).toBeLessThanOrEqual(7);
-      const x = rng.next();
-      expect(x).toBeGreaterThanOrEqual(0);
-      expect(x).toBeLessThan(1);
-    }
+    const ints = new Set(Array.from({ length: 1000 }, () => rng.int(3, 7)));
+    const floats = draw(rng, 1000);
+    expect([...ints].sort()).toEqual([3, 4, 5, 6, 7]);
+    expect(Math.min(...floats)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...floats)).toBeLessThan(1);
   });
 
   it('never picks an item of weight zero', () => {

@@ -47,7 +47,8 @@ async function resolveByListing(
   now: string,
   reason: string,
 ): Promise<StoredFinding[]> {
-  const resolved: StoredFinding[] = [];
+  // Collect first, then transition: resolving while paging would shift the pages.
+  const matching: StoredFinding[] = [];
   for (const status of ['open', 'acknowledged'] as const) {
     let cursor: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
@@ -58,17 +59,18 @@ async function resolveByListing(
         limit: 100,
         ...(cursor !== undefined && { cursor }),
       });
-      for (const finding of items) {
-        if (finding.dedupeKey !== target.dedupeKey || finding.region !== target.region) continue;
-        try {
-          resolved.push(await store.transition(finding.id, { to: 'resolved', by, now, reason }));
-        } catch (error) {
-          // Someone else changed it since it was listed: their change stands.
-          if (!(error instanceof InvalidTransitionError)) throw error;
-        }
-      }
+      matching.push(...items.filter((f) => f.dedupeKey === target.dedupeKey && f.region === target.region));
       if (next === undefined) break;
       cursor = next;
+    }
+  }
+  const resolved: StoredFinding[] = [];
+  for (const finding of matching) {
+    try {
+      resolved.push(await store.transition(finding.id, { to: 'resolved', by, now, reason }));
+    } catch (error) {
+      // Someone else changed it since it was listed: their change stands.
+      if (!(error instanceof InvalidTransitionError)) throw error;
     }
   }
   return resolved;

@@ -85,8 +85,12 @@ export class SlackWebhookClient {
           body,
           signal: AbortSignal.timeout(this.#timeoutMs),
         });
-        // Read the body either way: Slack's error text is in it, and it frees the connection.
-        const text = (await response.text()).slice(0, 200).trim();
+        // Read the body either way: Slack's error text is in it, and it frees the connection. A body
+        // that breaks off must not turn a delivered 200 into a retry (Slack would post it twice).
+        const text = await response.text().then(
+          (body) => body.slice(0, 200).trim(),
+          () => '',
+        );
         if (response.ok) return ok({ status: response.status, attempts: attempt });
         const retryable = response.status === 429 || response.status >= 500;
         failure = new SlackWebhookError(
