@@ -24,7 +24,9 @@ await build({
   format: 'esm',
   sourcemap: true,
   legalComments: 'none',
-  banner: { js: "import { createRequire as __twRequire } from 'node:module'; const require = __twRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __twRequire } from 'node:module'; const require = __twRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 

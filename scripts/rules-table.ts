@@ -100,7 +100,9 @@ function main(): void {
     return;
   }
   if (updated !== readme) writeFileSync(README_PATH, updated);
-  process.stdout.write(`README.md: ${updated === readme ? 'rule table already up to date' : 'rule table rewritten'} (${CATALOG.length} rules)\n`);
+  process.stdout.write(
+    `README.md: ${updated === readme ? 'rule table already up to date' : 'rule table rewritten'} (${CATALOG.length} rules)\n`,
+  );
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

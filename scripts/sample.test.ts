@@ -59,7 +59,9 @@ describe('the committed sample archive', () => {
   });
 
   it('records IAM, sign-in and Organizations events in us-east-1 only', () => {
-    const global = files.flatMap((f) => f.items as Record<string, unknown>[]).filter((r) => GLOBAL_SOURCES.has(String(r.eventSource)));
+    const global = files
+      .flatMap((f) => f.items as Record<string, unknown>[])
+      .filter((r) => GLOBAL_SOURCES.has(String(r.eventSource)));
     expect(global.length).toBeGreaterThan(100);
     expect(new Set(global.map((r) => r.awsRegion))).toEqual(new Set([HOME_REGION]));
   });
@@ -98,7 +100,9 @@ describe('regenerating the sample', () => {
     // Assess
     const committed = filesUnder(SAMPLE_DIR);
     expect(filesUnder(out)).toEqual(committed);
-    const differing = committed.filter((file) => !readFileSync(join(out, file)).equals(readFileSync(join(SAMPLE_DIR, file))));
+    const differing = committed.filter(
+      (file) => !readFileSync(join(out, file)).equals(readFileSync(join(SAMPLE_DIR, file))),
+    );
     expect(differing).toEqual([]);
   }, 180_000);
 });

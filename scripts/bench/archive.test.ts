@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LOG_FILE_KEY } from '../sample/time.js';
-import { benchFile, ensureBenchArchive, fillTemplate, makeTemplate, RECORDS_PER_FILE, templatePool } from './archive.js';
+import {
+  benchFile,
+  ensureBenchArchive,
+  fillTemplate,
+  makeTemplate,
+  RECORDS_PER_FILE,
+  templatePool,
+} from './archive.js';
 import { baseline, cliReader, inProcess } from './phases.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -14,7 +21,13 @@ function sampleRecord(account: string, region: string, eventName: string) {
     account,
     region,
     timeMs: 0,
-    record: { eventTime: '2024-05-14T10:00:00Z', eventName, eventID: 'old', nested: { eventTime: 'kept' }, recipientAccountId: account },
+    record: {
+      eventTime: '2024-05-14T10:00:00Z',
+      eventName,
+      eventID: 'old',
+      nested: { eventTime: 'kept' },
+      recipientAccountId: account,
+    },
   };
 }
 

@@ -69,7 +69,11 @@ export function fillTemplate(template: RecordTemplate, time: string, id: string)
 
 /** Templates grouped by the account and region their records belong to. */
 export interface TemplatePool {
-  readonly streams: readonly { readonly account: string; readonly region: string; readonly templates: readonly RecordTemplate[] }[];
+  readonly streams: readonly {
+    readonly account: string;
+    readonly region: string;
+    readonly templates: readonly RecordTemplate[];
+  }[];
   /** Identifies the templates, for the cache key. */
   readonly digest: string;
 }
@@ -88,7 +92,10 @@ export function templatePool(records: readonly SampleRecord[]): TemplatePool {
     stream.templates.push(template);
     hash.update(id).update(template.parts.join('\u0000'));
   }
-  return { streams: [...streams.keys()].sort().map((id) => streams.get(id)!), digest: hash.digest('hex').slice(0, 12) };
+  return {
+    streams: [...streams.keys()].sort().map((id) => streams.get(id)!),
+    digest: hash.digest('hex').slice(0, 12),
+  };
 }
 
 export interface BenchFile {
@@ -120,7 +127,12 @@ export function benchFile(pool: TemplatePool, index: number, records: number): B
     const template = stream.templates[Math.floor(rng.next() * stream.templates.length)]!;
     pieces[i] = fillTemplate(template, time, idPrefix + i.toString(16).padStart(12, '0'));
   }
-  const key = logFileKey(stream.account, stream.region, startMs + FILE_SPAN_MS, rng.chars(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'));
+  const key = logFileKey(
+    stream.account,
+    stream.region,
+    startMs + FILE_SPAN_MS,
+    rng.chars(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'),
+  );
   return { key, records, body: `{"Records":[${pieces.join(',')}]}` };
 }
 
@@ -175,7 +187,8 @@ export async function ensureBenchArchive(
     }
   }
   mkdirSync(base, { recursive: true });
-  for (const entry of readdirSync(base)) if (entry.startsWith('archive-')) rmSync(join(base, entry), { recursive: true, force: true });
+  for (const entry of readdirSync(base))
+    if (entry.startsWith('archive-')) rmSync(join(base, entry), { recursive: true, force: true });
   const fileCount = Math.ceil(records / RECORDS_PER_FILE);
   log(`generating ${records.toLocaleString('en-US')} records in ${fileCount} files into ${dir} …`);
   let bytes = 0;

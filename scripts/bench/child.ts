@@ -90,7 +90,8 @@ export async function measureChild(
     const line = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1) ?? '';
     const [kb, user, system] = line.split(' ').map(Number);
     if (kb !== undefined && Number.isFinite(kb)) peakRssBytes = kb * 1024;
-    if (user !== undefined && system !== undefined && Number.isFinite(user + system)) cpuMs = (user + system) * 1000;
+    if (user !== undefined && system !== undefined && Number.isFinite(user + system))
+      cpuMs = (user + system) * 1000;
   }
   if (scratch) rmSync(scratch, { recursive: true, force: true });
   return {

@@ -53,7 +53,9 @@ async function phaseRow(name: PhaseName, dir: string, runs: number): Promise<Pha
   const notes: string[] = [];
   if (best.findings !== undefined) notes.push(`${best.findings.toLocaleString('en-US')} findings`);
   if (best.detectMs !== undefined) {
-    notes.push(`normalize + detect alone: ${Math.round(rate(best.records, best.detectMs)).toLocaleString('en-US')} records/s`);
+    notes.push(
+      `normalize + detect alone: ${Math.round(rate(best.records, best.detectMs)).toLocaleString('en-US')} records/s`,
+    );
   }
   if (best.errors) notes.push(`${best.errors} parse/rule errors`);
   return {
@@ -72,15 +74,26 @@ async function cliRow(root: string, dir: string, records: number, runs: number):
   const id = 'c';
   const label = 'trailwarden scan --format jsonl';
   const bundle = join(root, 'packages/cli/dist/trailwarden.mjs');
-  if (!existsSync(bundle)) return { id, label, records: 0, wallMs: 0, note: `${bundle} is missing: run pnpm build` };
+  if (!existsSync(bundle))
+    return { id, label, records: 0, wallMs: 0, note: `${bundle} is missing: run pnpm build` };
   let best: PhaseRow | undefined;
   for (let run = 0; run < runs; run++) {
-    const child = await measureChild(process.execPath, [bundle, 'scan', dir, '--format', 'jsonl', '--no-progress'], {
-      discardStdout: true,
-    });
+    const child = await measureChild(
+      process.execPath,
+      [bundle, 'scan', dir, '--format', 'jsonl', '--no-progress'],
+      {
+        discardStdout: true,
+      },
+    );
     // Exit code 1 means "findings": expected here.
     if (child.exitCode > 1) {
-      return { id, label, records: 0, wallMs: 0, note: `failed (exit ${child.exitCode}): ${child.stderr.trim().slice(0, 300)}` };
+      return {
+        id,
+        label,
+        records: 0,
+        wallMs: 0,
+        note: `failed (exit ${child.exitCode}): ${child.stderr.trim().slice(0, 300)}`,
+      };
     }
     const summary = child.stderr.trim().split('\n')[0] ?? '';
     const row: PhaseRow = {
@@ -109,14 +122,17 @@ async function main(): Promise<void> {
     },
   });
   if (values.phase !== undefined) {
-    if (!isPhase(values.phase) || values.dir === undefined) throw new Error(`bad phase invocation: ${values.phase}`);
+    if (!isPhase(values.phase) || values.dir === undefined)
+      throw new Error(`bad phase invocation: ${values.phase}`);
     process.stdout.write(JSON.stringify(await runPhase(values.phase, values.dir)));
     return;
   }
   const records = Number(values.records);
   const runs = Number(values.runs);
-  if (!Number.isInteger(records) || records < 1000) throw new Error(`--records must be an integer ≥ 1000, got ${values.records}`);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
+  if (!Number.isInteger(records) || records < 1000)
+    throw new Error(`--records must be an integer ≥ 1000, got ${values.records}`);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`--runs must be a positive integer, got ${values.runs}`);
   const root = resolve(values.root);
   const archive = await ensureBenchArchive(root, records, log);
   const how = archive.cached ? 'cached' : `generated in ${(archive.generationMs / 1000).toFixed(1)} s`;
@@ -136,7 +152,9 @@ async function main(): Promise<void> {
     `trailwarden bench: ${archive.records.toLocaleString('en-US')} records in ${archive.files} files`,
     `(${Math.round(archive.bytes / 1024 / 1024)} MB gzipped, ${how}), best of ${runs}`,
     `node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}),`,
-    `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+    `load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
   ].join(' ');
   const targets = a ? evaluateTargets(a, byId('b'), byId('c')) : [];
   process.stdout.write(formatReport(header, rows, targets));

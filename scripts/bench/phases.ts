@@ -45,7 +45,9 @@ function readRecords(file: string): unknown[] {
   return document.Records ?? [];
 }
 
-function measure(run: () => Promise<Omit<PhaseResult, 'wallMs' | 'cpuMs' | 'peakRssBytes'>>): Promise<PhaseResult> {
+function measure(
+  run: () => Promise<Omit<PhaseResult, 'wallMs' | 'cpuMs' | 'peakRssBytes'>>,
+): Promise<PhaseResult> {
   const cpu = process.cpuUsage();
   const started = performance.now();
   return run().then((result) => {

@@ -30,7 +30,8 @@ export function rate(records: number, ms: number): number {
 
 const MB = 1024 * 1024;
 const number = (value: number): string => Math.round(value).toLocaleString('en-US');
-const megabytes = (bytes: number | undefined): string => (bytes === undefined ? 'n/a' : `${Math.round(bytes / MB)} MB`);
+const megabytes = (bytes: number | undefined): string =>
+  bytes === undefined ? 'n/a' : `${Math.round(bytes / MB)} MB`;
 
 /**
  * Judges the targets from the baseline (a), the in-process phase (b) and the CLI (c).
@@ -38,18 +39,37 @@ const megabytes = (bytes: number | undefined): string => (bytes === undefined ? 
  * @example
  * evaluateTargets(a, b, c).map((t) => `${t.status} ${t.name}`);
  */
-export function evaluateTargets(a: PhaseRow, b: PhaseRow | undefined, c: PhaseRow | undefined): TargetResult[] {
+export function evaluateTargets(
+  a: PhaseRow,
+  b: PhaseRow | undefined,
+  c: PhaseRow | undefined,
+): TargetResult[] {
   const base = rate(a.records, a.wallMs);
   const ratio = (row: PhaseRow | undefined): number | undefined =>
     row === undefined || base === 0 ? undefined : rate(row.records, row.wallMs) / base;
-  const judge = (name: string, value: number | undefined, ok: (v: number) => boolean, shown: (v: number) => string) =>
+  const judge = (
+    name: string,
+    value: number | undefined,
+    ok: (v: number) => boolean,
+    shown: (v: number) => string,
+  ) =>
     value === undefined
       ? { status: 'UNKNOWN' as const, name, measured: 'not measured' }
       : { status: ok(value) ? ('PASS' as const) : ('FAIL' as const), name, measured: shown(value) };
   const share = (v: number) => `${Math.round(v * 100)}% of (a)`;
   return [
-    judge(`(b) in process ≥ ${TARGETS.inProcessRatio * 100}% of (a)`, ratio(b), (v) => v >= TARGETS.inProcessRatio, share),
-    judge(`(c) trailwarden scan ≥ ${TARGETS.cliRatio * 100}% of (a)`, ratio(c), (v) => v >= TARGETS.cliRatio, share),
+    judge(
+      `(b) in process ≥ ${TARGETS.inProcessRatio * 100}% of (a)`,
+      ratio(b),
+      (v) => v >= TARGETS.inProcessRatio,
+      share,
+    ),
+    judge(
+      `(c) trailwarden scan ≥ ${TARGETS.cliRatio * 100}% of (a)`,
+      ratio(c),
+      (v) => v >= TARGETS.cliRatio,
+      share,
+    ),
     judge(
       `(c) trailwarden scan peak RSS < ${TARGETS.cliPeakRssBytes / MB} MB`,
       c?.peakRssBytes,
@@ -60,7 +80,11 @@ export function evaluateTargets(a: PhaseRow, b: PhaseRow | undefined, c: PhaseRo
 }
 
 /** The table of phases and the targets, as printed by `pnpm bench`. */
-export function formatReport(header: string, rows: readonly PhaseRow[], targets: readonly TargetResult[]): string {
+export function formatReport(
+  header: string,
+  rows: readonly PhaseRow[],
+  targets: readonly TargetResult[],
+): string {
   const base = rows.find((row) => row.id === 'a');
   const baseRate = base ? rate(base.records, base.wallMs) : 0;
   const table = [
@@ -78,11 +102,26 @@ export function formatReport(header: string, rows: readonly PhaseRow[], targets:
       ];
     }),
   ];
-  const widths = (table[0] as string[]).map((_, col) => Math.max(...table.map((line) => (line[col] as string).length)));
+  const widths = (table[0] as string[]).map((_, col) =>
+    Math.max(...table.map((line) => (line[col] as string).length)),
+  );
   const lines = table.map((line) =>
-    line.map((value, col) => (col === 0 ? value.padEnd(widths[col] as number) : value.padStart(widths[col] as number))).join('  '),
+    line
+      .map((value, col) =>
+        col === 0 ? value.padEnd(widths[col] as number) : value.padStart(widths[col] as number),
+      )
+      .join('  '),
   );
   const notes = rows.filter((row) => row.note).map((row) => `  (${row.id}) ${row.note}`);
   const verdicts = targets.map((t) => `  ${t.status.padEnd(7)} ${t.name}: ${t.measured}`);
-  return [header, '', ...lines, ...(notes.length > 0 ? ['', ...notes] : []), '', 'targets (reported, never fatal):', ...verdicts, ''].join('\n');
+  return [
+    header,
+    '',
+    ...lines,
+    ...(notes.length > 0 ? ['', ...notes] : []),
+    '',
+    'targets (reported, never fatal):',
+    ...verdicts,
+    '',
+  ].join('\n');
 }

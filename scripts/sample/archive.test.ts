@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildSample, groupIntoFiles, serializeFile } from './archive.js';
@@ -6,7 +7,7 @@ import { Random } from './random.js';
 import type { SampleRecord } from './records.js';
 import { LOG_FILE_KEY } from './time.js';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2024, 4, 14, 10);
 
@@ -38,7 +39,9 @@ describe('groupIntoFiles', () => {
     expect(files).toHaveLength(4);
     for (const file of files) {
       expect(file.key).toMatch(LOG_FILE_KEY);
-      expect(file.records.every((r) => file.key.startsWith(`AWSLogs/${r.account}/CloudTrail/${r.region}/`))).toBe(true);
+      expect(
+        file.records.every((r) => file.key.startsWith(`AWSLogs/${r.account}/CloudTrail/${r.region}/`)),
+      ).toBe(true);
     }
   });
 
@@ -81,7 +84,8 @@ describe('buildSample', () => {
     const other = buildSample({ ...options, seed: 'other' });
 
     // Assess
-    const bytes = (archive: typeof first) => archive.files.map((f) => `${f.key}:${serializeFile(f).toString('base64')}`);
+    const bytes = (archive: typeof first) =>
+      archive.files.map((f) => `${f.key}:${serializeFile(f).toString('base64')}`);
     expect(bytes(again)).toEqual(bytes(first));
     expect(bytes(other)).not.toEqual(bytes(first));
     expect(first.benign).toBeGreaterThanOrEqual(300);

@@ -12,7 +12,9 @@ describe('loadFixtureSequences', () => {
       ['match-log-file-sequence.json', ['CreateTrail', 'DeleteBucket']],
       ['match-lookup-entry.json', ['ListAttachedUserPolicies']],
     ]);
-    expect(sequences.every((s) => s.ruleId === 'demo-rule' && s.category === 'cloudtrail_tampering')).toBe(true);
+    expect(sequences.every((s) => s.ruleId === 'demo-rule' && s.category === 'cloudtrail_tampering')).toBe(
+      true,
+    );
   });
 
   it('leaves out what the default scan of a CloudTrail archive cannot judge, saying why', () => {
@@ -22,7 +24,11 @@ describe('loadFixtureSequences', () => {
         name: 'match-config-compliance.json',
         reason: 'EventBridge detail-type "Config Rules Compliance Change" is not a CloudTrail record',
       },
-      { ruleId: 'demo-rule', name: 'match-needs-settings.json', reason: 'needs settings the default scan does not have' },
+      {
+        ruleId: 'demo-rule',
+        name: 'match-needs-settings.json',
+        reason: 'needs settings the default scan does not have',
+      },
     ]);
   });
 
@@ -35,9 +41,17 @@ describe('loadFixtureSequences', () => {
 describe('recordOf', () => {
   it.each([
     { name: 'a number', item: 7, reason: 'item is not an object' },
-    { name: 'an event without detail', item: { 'detail-type': 'AWS API Call via CloudTrail' }, reason: 'EventBridge event without a detail' },
+    {
+      name: 'an event without detail',
+      item: { 'detail-type': 'AWS API Call via CloudTrail' },
+      reason: 'EventBridge event without a detail',
+    },
     { name: 'a broken lookup entry', item: { CloudTrailEvent: '{' }, reason: /^CloudTrailEvent is not JSON/ },
-    { name: 'an object without event name', item: { eventSource: 'iam.amazonaws.com' }, reason: 'not a CloudTrail record (no eventSource/eventName)' },
+    {
+      name: 'an object without event name',
+      item: { eventSource: 'iam.amazonaws.com' },
+      reason: 'not a CloudTrail record (no eventSource/eventName)',
+    },
   ])('explains why $name is not a record', ({ item, reason }) => {
     const result = recordOf(item);
     expect(typeof result).toBe('string');

@@ -22,10 +22,26 @@ function ofFixture(records: readonly SampleRecord[], name: string): SampleRecord
 describe('compressedOffsets', () => {
   it.each([
     { name: 'one record', times: ['2024-05-14T10:00:00Z'], expected: [0] },
-    { name: 'short gaps kept', times: ['2024-05-14T10:00:00Z', '2024-05-14T10:01:30Z', '2024-05-14T10:03:00Z'], expected: [0, 90_000, 180_000] },
-    { name: 'long gaps capped', times: ['2024-05-01T08:00:00Z', '2024-05-15T09:12:00Z'], expected: [0, MAX_GAP_MS] },
-    { name: 'equal times stay equal', times: ['2024-05-14T10:00:00Z', '2024-05-14T10:00:00Z'], expected: [0, 0] },
-    { name: 'missing or backwards times count one second', times: ['2024-05-14T10:00:00Z', undefined, '2024-05-14T09:00:00Z'], expected: [0, 1000, 2000] },
+    {
+      name: 'short gaps kept',
+      times: ['2024-05-14T10:00:00Z', '2024-05-14T10:01:30Z', '2024-05-14T10:03:00Z'],
+      expected: [0, 90_000, 180_000],
+    },
+    {
+      name: 'long gaps capped',
+      times: ['2024-05-01T08:00:00Z', '2024-05-15T09:12:00Z'],
+      expected: [0, MAX_GAP_MS],
+    },
+    {
+      name: 'equal times stay equal',
+      times: ['2024-05-14T10:00:00Z', '2024-05-14T10:00:00Z'],
+      expected: [0, 0],
+    },
+    {
+      name: 'missing or backwards times count one second',
+      times: ['2024-05-14T10:00:00Z', undefined, '2024-05-14T09:00:00Z'],
+      expected: [0, 1000, 2000],
+    },
   ])('$name', ({ times, expected }) => {
     expect(compressedOffsets(times)).toEqual(expected);
   });
@@ -71,14 +87,20 @@ describe('placeFixtures', () => {
     expect(trail.account).not.toBe(deletion.account);
     expect((deletion.record.requestParameters as Record<string, string>).bucketName).toBe(bucket);
     expect(bucket).toBe(`log-archive-${deletion.account}`);
-    expect((trail.record.responseElements as Record<string, string>).trailARN).toContain(`:${trail.account}:trail/`);
+    expect((trail.record.responseElements as Record<string, string>).trailARN).toContain(
+      `:${trail.account}:trail/`,
+    );
     expect(deletion.timeMs - trail.timeMs).toBe(MAX_GAP_MS);
   });
 
   it('shifts the other timestamps of a record with its event time', () => {
     const [trail] = ofFixture(injection.records, 'match-log-file-sequence.json');
-    const identity = trail?.record.userIdentity as { sessionContext: { attributes: { creationDate: string } } };
-    expect((trail?.timeMs ?? 0) - (parseIso(identity.sessionContext.attributes.creationDate) ?? 0)).toBe(120_000);
+    const identity = trail?.record.userIdentity as {
+      sessionContext: { attributes: { creationDate: string } };
+    };
+    expect((trail?.timeMs ?? 0) - (parseIso(identity.sessionContext.attributes.creationDate) ?? 0)).toBe(
+      120_000,
+    );
   });
 
   it('keeps IAM fixtures in us-east-1', () => {

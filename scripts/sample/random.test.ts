@@ -36,7 +36,15 @@ describe('Random', () => {
 
   it('never picks an item of weight zero', () => {
     const rng = new Random('weights');
-    const picks = new Set(Array.from({ length: 500 }, () => rng.weighted([['a', 1], ['never', 0], ['b', 3]] as const)));
+    const picks = new Set(
+      Array.from({ length: 500 }, () =>
+        rng.weighted([
+          ['a', 1],
+          ['never', 0],
+          ['b', 3],
+        ] as const),
+      ),
+    );
     expect(picks).toEqual(new Set(['a', 'b']));
   });
 

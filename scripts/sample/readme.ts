@@ -19,7 +19,10 @@ export function sampleReadme(archive: SampleArchive, seed: string, period: Perio
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([category, rules]) => {
       const count = archive.placements.filter((p) => p.category === category).length;
-      return `| \`${category}\` | ${count} | ${[...rules].sort().map((r) => `\`${r}\``).join(', ')} |`;
+      return `| \`${category}\` | ${count} | ${[...rules]
+        .sort()
+        .map((r) => `\`${r}\``)
+        .join(', ')} |`;
     });
   const skipped = archive.skipped.map((s) => `- \`${s.ruleId}/fixtures/${s.name}\`: ${s.reason}`);
   return [

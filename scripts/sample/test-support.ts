@@ -17,4 +17,3 @@ export const DEMO_RULE: Rule = defineRule({
   dedupeWindowMinutes: 60,
   match: () => undefined,
 });
-

@@ -24,7 +24,9 @@ describe('shiftTimestamps', () => {
     // Prepare
     const record = {
       eventTime: '2024-05-14T10:00:00Z',
-      userIdentity: { sessionContext: { attributes: { creationDate: '2024-05-14T09:58:00Z', mfaAuthenticated: 'true' } } },
+      userIdentity: {
+        sessionContext: { attributes: { creationDate: '2024-05-14T09:58:00Z', mfaAuthenticated: 'true' } },
+      },
       responseElements: { accessKey: { createDate: 'May 14, 2024 10:00:00 AM', status: 'Active' } },
       list: ['2024-05-14T10:00:00Z', 7, null],
     };
@@ -35,7 +37,9 @@ describe('shiftTimestamps', () => {
     // Assess
     expect(shifted).toEqual({
       eventTime: '2024-05-14T10:01:00Z',
-      userIdentity: { sessionContext: { attributes: { creationDate: '2024-05-14T09:59:00Z', mfaAuthenticated: 'true' } } },
+      userIdentity: {
+        sessionContext: { attributes: { creationDate: '2024-05-14T09:59:00Z', mfaAuthenticated: 'true' } },
+      },
       responseElements: { accessKey: { createDate: 'May 14, 2024 10:01:00 AM', status: 'Active' } },
       list: ['2024-05-14T10:01:00Z', 7, null],
     });

@@ -1,1 +1,1 @@
-export {};
+export * from './alerting/index.js';

@@ -2,14 +2,16 @@ import { describe, expect, it } from 'vitest';
 import transitions from './fixtures/transitions.json' with { type: 'json' };
 import { FindingStatusSchema } from './finding-schema.js';
 import type { FindingStatus, FindingStore } from './ports.js';
-import { findingFor, findingInStatus, minutesAfter, SUPPRESSION } from './store-test-data.js';
+import { findingFor, findingInStatus, freshStorePerTest, minutesAfter, SUPPRESSION } from './store-test-data.js';
 
 const pairs = (rows: readonly (readonly string[])[]) =>
   rows.map(([from, to]) => ({ from: FindingStatusSchema.parse(from), to: FindingStatusSchema.parse(to) }));
 
 /** `transition`, `markAlerted` and the outbox. */
-export function describeLifecycleContract(store: () => FindingStore): void {
+export function describeLifecycleContract(makeStore: () => Promise<FindingStore>): void {
   describe('lifecycle', () => {
+    const store = freshStorePerTest(makeStore);
+
     it.each(pairs(transitions.allowed))('allows $from → $to and records it in history', async ({ from, to }) => {
       // Prepare
       const id = await findingInStatus(store(), `evt-${from}-${to}`, from);
@@ -83,6 +85,8 @@ export function describeLifecycleContract(store: () => FindingStore): void {
   });
 
   describe('outbox', () => {
+    const store = freshStorePerTest(makeStore);
+
     it('lists unalerted findings oldest recording first, up to the limit', async () => {
       for (const [i, minute] of [5, 1, 3].entries()) {
         await store().record(findingInOutbox(i), { windowMinutes: 60, now: minutesAfter(minute) });

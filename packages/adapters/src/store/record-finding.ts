@@ -154,7 +154,7 @@ async function foldInto(ctx: StoreContext, plan: Plan, openId: string): Promise<
     if (seenEvents(current).has(plan.eventId)) return { kind: 'duplicate', finding: storedFindingFromItem(current) };
     if (current.status === 'resolved') return takeOver(ctx, plan, openId);
     if (seenEvents(current).size >= ctx.seenEventsCap) addToSeen = false;
-    if (typeof current.lastSeen === 'string' && current.lastSeen >= plan.eventIso) moveLastSeen = false;
+    if (typeof current.lastSeen === 'string' && current.lastSeen > plan.eventIso) moveLastSeen = false;
   }
   throw new StoreConflictError('record', findingKey(openId).PK, ctx.inFlightAttempts + 4);
 }
@@ -183,7 +183,7 @@ async function countRepeat(
     '#status <> :resolved',
     'NOT contains(seenEvents, :eventId)',
     ...(addToSeen ? ['size(seenEvents) < :cap'] : []),
-    ...(moveLastSeen ? ['lastSeen < :event'] : []),
+    ...(moveLastSeen ? ['lastSeen <= :event'] : []),
   ];
   const result = await runConditional(ctx, 'UpdateItem', () =>
     ctx.doc.send(

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { FindingStore, RecordOutcome } from './ports.js';
-import { findingFor, minutesAfter, recordOptions, SUPPRESSION } from './store-test-data.js';
+import { findingFor, freshStorePerTest, minutesAfter, recordOptions, SUPPRESSION } from './store-test-data.js';
 
 /** `record`: new / duplicate / repeat, windows, suppression and concurrency. */
-export function describeRecordContract(store: () => FindingStore): void {
+export function describeRecordContract(makeStore: () => Promise<FindingStore>): void {
   describe('record', () => {
+    const store = freshStorePerTest(makeStore);
+
     it('records a first finding as new: open, count 1, unalerted, no history', async () => {
       // Prepare
       const finding = findingFor({ event: 'evt-first' });
@@ -111,7 +113,7 @@ export function describeRecordContract(store: () => FindingStore): void {
 
       expect(tally(outcomes)).toEqual({ new: 1, duplicate: 49, repeat: 0 });
       expect((await store().get(finding.id))?.count).toBe(1);
-    });
+    }, 60_000);
 
     it('folds 50 concurrent events inside one window into one finding with count 50', async () => {
       const findings = Array.from({ length: 50 }, (_, i) => findingFor({ event: `evt-storm-${i}`, key: 'k-storm' }));
@@ -123,7 +125,7 @@ export function describeRecordContract(store: () => FindingStore): void {
       expect((await store().get(owner))?.count).toBe(50);
       const others = findings.filter((finding) => finding.id !== owner);
       expect(await Promise.all(others.map((finding) => store().get(finding.id)))).toEqual(others.map(() => undefined));
-    });
+    }, 60_000);
   });
 }
 

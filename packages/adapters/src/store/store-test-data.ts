@@ -1,5 +1,6 @@
 import type { Category, Finding, Severity } from '@trailwarden/core';
 import { stableHash } from '@trailwarden/core';
+import { beforeEach } from 'vitest';
 import base from './fixtures/finding.json' with { type: 'json' };
 import { FindingBodySchema } from './finding-schema.js';
 import type { FindingStatus, FindingStore, StoreRecordOptions, SuppressionRef } from './ports.js';
@@ -67,4 +68,16 @@ export async function findingInStatus(store: FindingStore, event: string, status
   if (status === 'resolved') await store.transition(id, { ...request, to: 'resolved' });
   if (status === 'suppressed') await store.transition(id, { ...request, to: 'suppressed', suppression: SUPPRESSION });
   return id;
+}
+
+/** Registers a beforeEach (in the calling describe) that makes an empty store; returns its accessor. */
+export function freshStorePerTest(makeStore: () => Promise<FindingStore>): () => FindingStore {
+  let current: FindingStore | undefined;
+  beforeEach(async () => {
+    current = await makeStore();
+  }, 60_000);
+  return () => {
+    if (current === undefined) throw new Error('the store is created in beforeEach');
+    return current;
+  };
 }
