@@ -1,8 +1,9 @@
 import type { Names } from './names.js';
 import type { Random } from './random.js';
 import type { SampleRecord } from './records.js';
-import * as machines from './scenarios-machines.js';
+import * as deploy from './scenarios-deploy.js';
 import * as people from './scenarios-people.js';
+import * as services from './scenarios-services.js';
 import { Timeline } from './timeline.js';
 import { ACCOUNTS, REGION_WEIGHTS, type World } from './world.js';
 
@@ -26,13 +27,13 @@ const SCENARIOS: readonly ScenarioDef[] = [
   { run: people.consoleSession, weight: 80, human: true },
   { run: people.cliSession, weight: 60, human: true },
   { run: people.iamUserConsole, weight: 10, human: true, accounts: ['444455556666'] },
-  { run: machines.deployRun, weight: 32, human: true },
-  { run: machines.appTraffic, weight: 140, human: false, accounts: ['111122223333', '444455556666'] },
-  { run: machines.configRecorder, weight: 40, human: false },
-  { run: machines.autoScaling, weight: 20, human: false, accounts: ['111122223333', '444455556666'] },
-  { run: machines.keyRotation, weight: 2, human: false },
-  { run: machines.securityAudit, weight: 7, human: false, accounts: ['111122223333', '444455556666'] },
-  { run: machines.billingExport, weight: 12, human: false, accounts: ['123456789012'] },
+  { run: deploy.deployRun, weight: 32, human: true },
+  { run: services.appTraffic, weight: 140, human: false, accounts: ['111122223333', '444455556666'] },
+  { run: services.configRecorder, weight: 40, human: false },
+  { run: services.autoScaling, weight: 20, human: false, accounts: ['111122223333', '444455556666'] },
+  { run: services.keyRotation, weight: 2, human: false },
+  { run: services.securityAudit, weight: 7, human: false, accounts: ['111122223333', '444455556666'] },
+  { run: services.billingExport, weight: 12, human: false, accounts: ['123456789012'] },
 ];
 
 /** Share of human activity starting in each UTC hour: a working day across Europe and the US east coast. */

@@ -61,7 +61,7 @@ async function pages(store: FindingStore, query: FindingQuery, limit: number): P
 async function seed(store: FindingStore): Promise<void> {
   for (const row of rows) {
     const outcome = await store.record(
-      findingFor({ event: row.event, key: `k-${row.event}`, minute: row.minute, ...row }),
+      findingFor({ ...row, key: `k-${row.event}` }),
       recordOptions({ now: minutesAfter(row.minute) }),
     );
     const id = outcome.finding.id;

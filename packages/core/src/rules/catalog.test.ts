@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../findings/category.js';
 import { normalizeInput } from '../normalize/index.js';
 import { CATALOG } from './catalog.js';
-import { CLOUDTRAIL_DETAIL_TYPES, deriveEventPatterns, patternMatches } from './event-patterns.js';
+import { CLOUDTRAIL_EVENTBRIDGE_DETAIL_TYPES } from '../events/schemas/eventbridge.js';
+import { deriveEventPatterns, patternMatches } from './event-patterns.js';
 
 // Meta-tests that keep the catalog honest (style.md, principle 6).
 const rulesDir = fileURLToPath(new URL('./', import.meta.url));
@@ -64,7 +65,7 @@ describe('rule catalog', () => {
         const event = normalizeInput(fixture.items.at(-1));
         if (!event.ok) throw event.error;
         if (event.value.eventSource === 'config.amazonaws.com') continue;
-        const envelope = { 'detail-type': CLOUDTRAIL_DETAIL_TYPES[0], detail: event.value.raw };
+        const envelope = { 'detail-type': CLOUDTRAIL_EVENTBRIDGE_DETAIL_TYPES[0], detail: event.value.raw };
         expect(
           patterns.some((pattern) => patternMatches(pattern, envelope)),
           fixture.name,

@@ -1,12 +1,5 @@
+import { CLOUDTRAIL_EVENTBRIDGE_DETAIL_TYPES } from '../events/schemas/eventbridge.js';
 import type { Rule } from './define-rule.js';
-
-/** EventBridge detail-types under which CloudTrail delivers management events. */
-export const CLOUDTRAIL_DETAIL_TYPES = [
-  'AWS API Call via CloudTrail',
-  'AWS Console Sign In via CloudTrail',
-  'AWS Service Event via CloudTrail',
-  'AWS Console Action via CloudTrail',
-] as const;
 
 /** An EventBridge event pattern (the subset trailwarden emits). */
 export interface EventPattern {
@@ -28,7 +21,7 @@ export function deriveEventPatterns(rules: readonly Rule[]): EventPattern[] {
   const patterns: EventPattern[] = [];
   for (const rule of rules) {
     if (rule.events === '*') {
-      patterns.push({ 'detail-type': [...CLOUDTRAIL_DETAIL_TYPES], detail: rule.eventPatternDetail ?? {} });
+      patterns.push({ 'detail-type': [...CLOUDTRAIL_EVENTBRIDGE_DETAIL_TYPES], detail: rule.eventPatternDetail ?? {} });
       continue;
     }
     for (const selector of rule.events) {
@@ -41,7 +34,7 @@ export function deriveEventPatterns(rules: readonly Rule[]): EventPattern[] {
   const sourced = [...bySource.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([source, names]) => ({
-      'detail-type': [...CLOUDTRAIL_DETAIL_TYPES],
+      'detail-type': [...CLOUDTRAIL_EVENTBRIDGE_DETAIL_TYPES],
       detail: { eventSource: [source], eventName: [...names].sort() },
     }));
   return [...sourced, ...patterns];

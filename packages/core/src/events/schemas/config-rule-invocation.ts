@@ -57,7 +57,14 @@ export const InvokingEventSchema = z.looseObject({
   recordVersion: z.string().optional(),
 });
 
-/** Rule parameters: a JSON object of the values set on the rule (strings, as Config sends them). */
+/**
+ * The parsed `ruleParameters` of a custom-rule invocation: the input parameters set on the
+ * rule, as a JSON object (values are strings, as Config sends them).
+ *
+ * @example
+ * { "maxAccessKeyAgeDays": "90", "allowedPorts": "443" }
+ * @see https://docs.aws.amazon.com/config/latest/APIReference/API_ConfigRule.html#config-Type-ConfigRule-InputParameters
+ */
 export const RuleParametersSchema = z.record(z.string(), z.unknown());
 
 export type ConfigRuleInvocation = z.infer<typeof ConfigRuleInvocationSchema>;

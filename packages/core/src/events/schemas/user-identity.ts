@@ -13,6 +13,7 @@ export const BooleanLikeSchema = z.union([z.boolean(), z.enum(['true', 'false'])
  * @example
  * { "type": "Role", "principalId": "AROAEXAMPLEID", "arn": "arn:aws:iam::111122223333:role/Admin",
  *   "accountId": "111122223333", "userName": "Admin" }
+ * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html
  */
 export const SessionIssuerSchema = z.looseObject({
   type: z.string().optional(),

@@ -1,0 +1,12 @@
+export * from './alert-routing.js';
+export * from './apply-settings.js';
+export * from './compliance-resolution.js';
+export * from './concurrency.js';
+export * from './lifecycle.js';
+export * from './memory-finding-store.js';
+export * from './outbox.js';
+export * from './pipeline.js';
+export type * from './ports.js';
+export * from './results.js';
+export * from './state-bridge.js';
+export * from './suppressions.js';
