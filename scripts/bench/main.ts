@@ -116,6 +116,7 @@ async function main(): Promise<void> {
       records: { type: 'string', default: '1000000' },
       runs: { type: 'string', default: '1' },
       'no-cli': { type: 'boolean', default: false },
+      'stale-cli': { type: 'boolean', default: false },
       root: { type: 'string', default: process.cwd() },
       phase: { type: 'string' },
       dir: { type: 'string' },
@@ -144,7 +145,9 @@ async function main(): Promise<void> {
   }
   if (!values['no-cli']) {
     log('running c …');
-    rows.push(await cliRow(root, archive.dir, archive.records, runs));
+    const row = await cliRow(root, archive.dir, archive.records, runs);
+    const stale = 'STALE BUNDLE (pnpm build failed, so this is an earlier build)';
+    rows.push(values['stale-cli'] ? { ...row, note: `${stale}; ${row.note ?? ''}` } : row);
   }
   const byId = (id: string) => rows.find((row) => row.id === id && row.records > 0);
   const a = byId('a');

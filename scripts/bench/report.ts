@@ -1,7 +1,12 @@
 /**
  * The benchmark's report: records per second of each phase, their ratio to the naive
- * baseline (a), CPU-time rates (what the phase would do on an idle core, useful when the
- * machine is shared), peak RSS, and PASS/FAIL against the targets.
+ * baseline (a), CPU-time rates, peak RSS, and PASS/FAIL against the targets.
+ *
+ * The ratio targets are judged on CPU time when every phase involved has it: records per
+ * CPU-second is what a phase does with one core, and unlike wall-clock time it does not
+ * depend on what else the machine is running (a shared CI runner or laptop skews wall-clock
+ * ratios by whole factors). For the CLI, CPU time includes gunzip on libuv's thread pool, so
+ * the CPU-time ratio is the conservative one. Wall-clock ratios are printed beside it.
  */
 
 export interface PhaseRow {
@@ -21,7 +26,7 @@ export interface TargetResult {
   readonly measured: string;
 }
 
-/** (b) in process ≥ 70% of (a); (c) the CLI ≥ 60% of (a); the CLI's peak RSS < 300 MB. */
+/** (b) in process ≥ 70% of (a) on one core; (c) the CLI ≥ 60% of (a); the CLI's peak RSS < 300 MB. */
 export const TARGETS = { inProcessRatio: 0.7, cliRatio: 0.6, cliPeakRssBytes: 300 * 1024 * 1024 } as const;
 
 export function rate(records: number, ms: number): number {
@@ -44,9 +49,22 @@ export function evaluateTargets(
   b: PhaseRow | undefined,
   c: PhaseRow | undefined,
 ): TargetResult[] {
-  const base = rate(a.records, a.wallMs);
-  const ratio = (row: PhaseRow | undefined): number | undefined =>
-    row === undefined || base === 0 ? undefined : rate(row.records, row.wallMs) / base;
+  const wallRatio = (row: PhaseRow) => rate(row.records, row.wallMs) / rate(a.records, a.wallMs);
+  const cpuRatio = (row: PhaseRow) =>
+    row.cpuMs === undefined || a.cpuMs === undefined
+      ? undefined
+      : rate(row.records, row.cpuMs) / rate(a.records, a.cpuMs);
+  const ratio = (row: PhaseRow | undefined): number | undefined => {
+    if (row === undefined || a.wallMs <= 0 || row.wallMs <= 0) return undefined;
+    return cpuRatio(row) ?? wallRatio(row);
+  };
+  const share = (row: PhaseRow | undefined) => (v: number) => {
+    const basis =
+      row && cpuRatio(row) !== undefined
+        ? `CPU time; wall clock ${Math.round(wallRatio(row) * 100)}%`
+        : 'wall clock';
+    return `${Math.round(v * 100)}% of (a) (${basis})`;
+  };
   const judge = (
     name: string,
     value: number | undefined,
@@ -56,19 +74,18 @@ export function evaluateTargets(
     value === undefined
       ? { status: 'UNKNOWN' as const, name, measured: 'not measured' }
       : { status: ok(value) ? ('PASS' as const) : ('FAIL' as const), name, measured: shown(value) };
-  const share = (v: number) => `${Math.round(v * 100)}% of (a)`;
   return [
     judge(
       `(b) in process ≥ ${TARGETS.inProcessRatio * 100}% of (a)`,
       ratio(b),
       (v) => v >= TARGETS.inProcessRatio,
-      share,
+      share(b),
     ),
     judge(
       `(c) trailwarden scan ≥ ${TARGETS.cliRatio * 100}% of (a)`,
       ratio(c),
       (v) => v >= TARGETS.cliRatio,
-      share,
+      share(c),
     ),
     judge(
       `(c) trailwarden scan peak RSS < ${TARGETS.cliPeakRssBytes / MB} MB`,
@@ -87,8 +104,9 @@ export function formatReport(
 ): string {
   const base = rows.find((row) => row.id === 'a');
   const baseRate = base ? rate(base.records, base.wallMs) : 0;
+  const baseCpu = base?.cpuMs === undefined ? 0 : rate(base.records, base.cpuMs);
   const table = [
-    ['phase', 'records', 'seconds', 'records/s', 'vs (a)', 'CPU rec/s', 'peak RSS'],
+    ['phase', 'records', 'seconds', 'records/s', 'vs (a)', 'CPU rec/s', 'vs (a)', 'peak RSS'],
     ...rows.map((row) => {
       const r = rate(row.records, row.wallMs);
       return [
@@ -98,6 +116,9 @@ export function formatReport(
         number(r),
         baseRate > 0 ? (r / baseRate).toFixed(2) : 'n/a',
         row.cpuMs === undefined ? 'n/a' : number(rate(row.records, row.cpuMs)),
+        row.cpuMs === undefined || baseCpu === 0
+          ? 'n/a'
+          : (rate(row.records, row.cpuMs) / baseCpu).toFixed(2),
         megabytes(row.peakRssBytes),
       ];
     }),

@@ -1,7 +1,10 @@
 /**
  * Errors raised by the adapters. AWS SDK exceptions never leave an adapter as they are: they
- * become one of these (with the SDK error kept as `cause`) or a domain outcome.
+ * become one of these (with the SDK error kept as `cause`) or a domain outcome. The lifecycle
+ * errors are the core's, shared with the in-memory store, so callers catch one class.
  */
+
+export { FindingNotFoundError, InvalidTransitionError } from '@trailwarden/core';
 
 /** The store's endpoint could not be reached or is throttling/unavailable after the SDK's retries. */
 export class StoreUnavailableError extends Error {
@@ -49,27 +52,6 @@ export class InvalidCursorError extends Error {
   override readonly name = 'InvalidCursorError';
   constructor(reason: string, options?: { cause?: unknown }) {
     super(`invalid page cursor: ${reason}`, options);
-  }
-}
-
-/** No finding with this id is stored. */
-export class FindingNotFoundError extends Error {
-  override readonly name = 'FindingNotFoundError';
-  constructor(readonly id: string) {
-    super(`finding ${id} not found`);
-  }
-}
-
-/** A lifecycle change the finding's current status does not allow. */
-export class InvalidTransitionError extends Error {
-  override readonly name = 'InvalidTransitionError';
-  constructor(
-    readonly id: string,
-    readonly from: string,
-    readonly to: string,
-    detail = 'not an allowed lifecycle step',
-  ) {
-    super(`finding ${id} cannot go from ${from} to ${to}: ${detail}`);
   }
 }
 

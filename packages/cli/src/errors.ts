@@ -24,3 +24,17 @@ export class UsageError extends Error {
 export class InputError extends UsageError {
   override readonly name: string = 'InputError';
 }
+
+/**
+ * The findings store cannot be used: its endpoint does not answer, the table is missing, the
+ * data directory is locked by another command. Raised before any input is read, so nothing is
+ * half-written. Exit code 2.
+ */
+export class StoreError extends UsageError {
+  override readonly name: string = 'StoreError';
+}
+
+/** An alert channel cannot be set up (a webhook URL that is not https, an unusable topic ARN). Exit code 2. */
+export class AlertSetupError extends UsageError {
+  override readonly name: string = 'AlertSetupError';
+}

@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
+import { registerAlertsCommands } from './commands/alerts.js';
+import { registerFindingsCommands } from './commands/findings.js';
 import { registerPolicyCommands } from './commands/policy.js';
 import { registerRulesCommands } from './commands/rules.js';
 import { registerScanCommand } from './commands/scan.js';
@@ -18,11 +20,13 @@ import type { CliIo } from './io.js';
 export function buildProgram(io: CliIo): Command {
   const program = new Command('trailwarden')
     .description(
-      'Find risky AWS changes in CloudTrail logs: scan archives, browse the rules, analyse IAM policies.',
+      'Find risky AWS changes in CloudTrail logs: scan archives into a findings store, triage findings, deliver alerts, browse the rules, analyse IAM policies.',
     )
     .version(packageJson.version, '-V, --version')
     .showHelpAfterError('(add --help for usage)');
   registerScanCommand(program, io);
+  registerFindingsCommands(program, io);
+  registerAlertsCommands(program, io);
   registerRulesCommands(program, io);
   registerPolicyCommands(program, io);
   const output = {

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawnSync } from 'node:child_process';
+import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:net';
-import { request } from 'node:http';
 
 /**
  * Local DynamoDB-compatible servers for tests: dynalite (in process, no transactions, no TTL
@@ -65,11 +65,13 @@ export async function startDynalite(): Promise<LocalDynamoDb> {
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const address = server.address();
-  if (address === null || typeof address === 'string') throw new LocalServerError('dynalite did not bind a TCP port');
+  if (address === null || typeof address === 'string')
+    throw new LocalServerError('dynalite did not bind a TCP port');
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
     kind: 'dynalite',
-    stop: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    stop: () =>
+      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }
 
@@ -149,21 +151,33 @@ function answers(endpoint: string): Promise<boolean> {
   });
 }
 
-async function waitUntilAnswering(endpoint: string, child: ChildProcess, timeoutMs: number, output: readonly string[]) {
+async function waitUntilAnswering(
+  endpoint: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  output: readonly string[],
+) {
   const deadline = Date.now() + timeoutMs;
   let spawnError: Error | undefined;
   child.once('error', (error) => {
     spawnError = error;
   });
   while (Date.now() < deadline) {
-    if (spawnError !== undefined) throw new LocalServerError(`DynamoDB Local did not start: ${spawnError.message}`, { cause: spawnError });
+    if (spawnError !== undefined)
+      throw new LocalServerError(`DynamoDB Local did not start: ${spawnError.message}`, {
+        cause: spawnError,
+      });
     if (child.exitCode !== null) {
-      throw new LocalServerError(`DynamoDB Local exited with code ${child.exitCode}: ${output.join('').trim()}`);
+      throw new LocalServerError(
+        `DynamoDB Local exited with code ${child.exitCode}: ${output.join('').trim()}`,
+      );
     }
     if (await answers(endpoint)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new LocalServerError(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms: ${output.join('').trim()}`);
+  throw new LocalServerError(
+    `DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms: ${output.join('').trim()}`,
+  );
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

@@ -44,7 +44,10 @@ export async function benchRecord(
     for (let i = next++; i < n; i = next++) {
       const keyIndex = repeatEvery > 0 && i % repeatEvery === repeatEvery - 1 ? i - 1 : i;
       const finding = syntheticFinding(run, i, keyIndex);
-      const outcome = await store.record(finding, { windowMinutes: options.windowMinutes ?? 60, now: finding.time });
+      const outcome = await store.record(finding, {
+        windowMinutes: options.windowMinutes ?? 60,
+        now: finding.time,
+      });
       outcomes[outcome.kind]++;
     }
   };

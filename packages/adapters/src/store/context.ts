@@ -35,7 +35,11 @@ export interface StoreContext {
 }
 
 /** Builds the context once per store; the document client wraps (and shares) the caller's client. */
-export function createStoreContext(client: DynamoDBClient, table: string, options: StoreOptions = {}): StoreContext {
+export function createStoreContext(
+  client: DynamoDBClient,
+  table: string,
+  options: StoreOptions = {},
+): StoreContext {
   return {
     client,
     doc: DynamoDBDocumentClient.from(client, {

@@ -39,7 +39,8 @@ export function decodeCursor(cursor: string, queryId: string): Record<string, st
     throw new InvalidCursorError('not a cursor produced by this store', { cause: error });
   }
   const parsed = CursorSchema.safeParse(json);
-  if (!parsed.success) throw new InvalidCursorError('not a cursor produced by this store', { cause: parsed.error });
+  if (!parsed.success)
+    throw new InvalidCursorError('not a cursor produced by this store', { cause: parsed.error });
   if (parsed.data.q !== queryId) throw new InvalidCursorError('it belongs to a different query');
   return parsed.data.k;
 }

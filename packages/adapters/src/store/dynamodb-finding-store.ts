@@ -1,27 +1,25 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Category, Finding } from '@trailwarden/core';
+import type { ResolveMatch } from '@trailwarden/core/pipeline';
 import { FindingNotFoundError, InvalidTransitionError } from '../errors.js';
 import { createStoreContext, run, runConditional, type StoreContext, type StoreOptions } from './context.js';
 import { storedFindingFromItem, UNALERTED } from './finding-item.js';
+import { getFindingItem } from './finding-reads.js';
 import { findingKey } from './keys.js';
 import { transitionFinding } from './lifecycle.js';
 import { listAllFindings, listFindings, MAX_PAGE_SIZE } from './list-findings.js';
-import { getFindingItem, recordFinding } from './record-finding.js';
-import {
-  listRemediationAudits,
-  putRemediationAudit,
-  type RemediationAudit,
-} from './remediation-audit.js';
 import type {
   FindingPage,
   FindingQuery,
   FindingStore,
   RecordOutcome,
-  StoreRecordOptions,
   StoredFinding,
+  StoreRecordOptions,
   TransitionRequest,
 } from './ports.js';
+import { recordFinding } from './record-finding.js';
+import { listRemediationAudits, putRemediationAudit, type RemediationAudit } from './remediation-audit.js';
 import { INDEX } from './table.js';
 
 /**
@@ -67,7 +65,8 @@ export class DynamoDbFindingStore implements FindingStore {
         new UpdateCommand({
           TableName: this.#ctx.table,
           Key: findingKey(id),
-          UpdateExpression: 'SET alerted = :true, alertedAt = if_not_exists(alertedAt, :at) REMOVE unalerted',
+          UpdateExpression:
+            'SET alerted = :true, alertedAt = if_not_exists(alertedAt, :at), updatedAt = :at REMOVE unalerted',
           ConditionExpression: 'attribute_exists(PK)',
           ExpressionAttributeValues: { ':true': true, ':at': at },
         }),
@@ -76,7 +75,7 @@ export class DynamoDbFindingStore implements FindingStore {
     if (!result.ok) throw new FindingNotFoundError(id);
   }
 
-  /** The outbox: recorded, not suppressed, not yet accepted by a publisher; oldest recording first. */
+  /** The outbox: recorded, not suppressed, not yet accepted by a publisher; oldest event first. */
   async listUnalerted(limit: number): Promise<readonly StoredFinding[]> {
     const wanted = Math.min(Math.max(1, Math.floor(limit)), MAX_PAGE_SIZE);
     const items: Record<string, unknown>[] = [];
@@ -103,12 +102,14 @@ export class DynamoDbFindingStore implements FindingStore {
 
   /**
    * AWS Config said `COMPLIANT`: resolve the open or acknowledged findings on this resource
-   * (first resource ARN) in this account and region, optionally of one category. A finding that
-   * another writer resolved or suppressed meanwhile is skipped. Returns the findings resolved.
+   * (the first resource ARN, which the `by-resource` index keys on) in this account and region,
+   * optionally only one category, and with `match` only one rule's findings with one dedupe
+   * key. A finding that another writer resolved or suppressed meanwhile is skipped. Returns the
+   * findings it resolved.
    *
    * @example
    * await store.resolveOpenByResource('111122223333', 'us-east-1', 'arn:aws:s3:::logs', 'noncompliant_resource',
-   *   'aws-config', event.time);
+   *   'aws-config', event.time, { ruleId: 'config-rule-noncompliant', dedupeKey });
    */
   async resolveOpenByResource(
     account: string,
@@ -117,21 +118,21 @@ export class DynamoDbFindingStore implements FindingStore {
     category: Category | undefined,
     by: string,
     now: string,
+    match: ResolveMatch = {},
   ): Promise<readonly StoredFinding[]> {
     const candidates = await listAllFindings(this.#ctx, { resource, account });
     const resolved: StoredFinding[] = [];
     for (const finding of candidates) {
-      if (finding.region !== region || (category !== undefined && finding.category !== category)) continue;
-      if (finding.status !== 'open' && finding.status !== 'acknowledged') continue;
+      const matches =
+        finding.region === region &&
+        (finding.status === 'open' || finding.status === 'acknowledged') &&
+        (category === undefined || finding.category === category) &&
+        (match.ruleId === undefined || finding.ruleId === match.ruleId) &&
+        (match.dedupeKey === undefined || finding.dedupeKey === match.dedupeKey);
+      if (!matches) continue;
       try {
-        resolved.push(
-          await transitionFinding(this.#ctx, finding.id, {
-            to: 'resolved',
-            by,
-            now,
-            reason: 'AWS Config evaluated the resource as COMPLIANT',
-          }),
-        );
+        const reason = match.reason ?? 'AWS Config evaluated the resource as COMPLIANT';
+        resolved.push(await transitionFinding(this.#ctx, finding.id, { to: 'resolved', by, now, reason }));
       } catch (error) {
         if (!(error instanceof InvalidTransitionError)) throw error;
       }

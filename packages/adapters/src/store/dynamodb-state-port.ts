@@ -1,13 +1,12 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, BatchWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CounterSpec, StatePort, StateUpdate } from '@trailwarden/core';
-import { CorruptItemError } from '../errors.js';
+import { CorruptItemError, StoreUnavailableError } from '../errors.js';
 import { createStoreContext, run, type StoreContext, type StoreOptions } from './context.js';
 import { counterSlots } from './counter-slots.js';
 import { counterSlotKey, type ItemKey, stateItemKey } from './keys.js';
-import { TTL_ATTRIBUTE } from './table.js';
-import { StoreUnavailableError } from '../errors.js';
 import { describeEndpoint } from './sdk-errors.js';
+import { TTL_ATTRIBUTE } from './table.js';
 
 const BATCH_GET_MAX = 100;
 const BATCH_WRITE_MAX = 25;
@@ -60,7 +59,11 @@ export class DynamoDbStatePort implements StatePort {
         ? { DeleteRequest: { Key: stateItemKey(update.key.key) } }
         : {
             PutRequest: {
-              Item: { ...stateItemKey(update.key.key), key: update.key.key, value: JSON.stringify(update.value) },
+              Item: {
+                ...stateItemKey(update.key.key),
+                key: update.key.key,
+                value: JSON.stringify(update.value),
+              },
             },
           },
     );
@@ -103,7 +106,10 @@ export class DynamoDbStatePort implements StatePort {
       this.#batchGet(slots.earlier.map((start) => counterSlotKey(counter.key, slots.slotMs, start))),
     ]);
     const current = Number(updated.Attributes?.occurrences ?? 1);
-    return earlier.reduce((sum, item) => sum + (typeof item.occurrences === 'number' ? item.occurrences : 0), current);
+    return earlier.reduce(
+      (sum, item) => sum + (typeof item.occurrences === 'number' ? item.occurrences : 0),
+      current,
+    );
   }
 
   async #batchGet(keys: readonly ItemKey[]): Promise<Record<string, unknown>[]> {
@@ -115,7 +121,9 @@ export class DynamoDbStatePort implements StatePort {
       const request = pending;
       const output = await run(this.#ctx, 'BatchGetItem', () =>
         this.#ctx.doc.send(
-          new BatchGetCommand({ RequestItems: { [this.#ctx.table]: { Keys: [...request], ConsistentRead: true } } }),
+          new BatchGetCommand({
+            RequestItems: { [this.#ctx.table]: { Keys: [...request], ConsistentRead: true } },
+          }),
         ),
       );
       items.push(...(output.Responses?.[this.#ctx.table] ?? []));

@@ -35,7 +35,10 @@ export function describeDynamoDbStoreContract(name: string, start: () => Promise
     return table;
   };
 
-  describeFindingStoreContract(name, async () => new DynamoDbFindingStore(local().client, await freshTable()));
+  describeFindingStoreContract(
+    name,
+    async () => new DynamoDbFindingStore(local().client, await freshTable()),
+  );
   describeStatePortContract(name, () => local().client, freshTable);
 
   describe(`${name}: DynamoDB finding store`, () => {
@@ -56,7 +59,9 @@ export function describeDynamoDbStoreContract(name: string, start: () => Promise
       const crashing = new DynamoDbFindingStore(clientFailingPutOnce(local().server.endpoint), table);
       const store = new DynamoDbFindingStore(local().client, table);
       const finding = findingFor({ event: 'evt-crash' });
-      await expect(crashing.record(finding, recordOptions())).rejects.toMatchObject({ name: 'StoreUnavailableError' });
+      await expect(crashing.record(finding, recordOptions())).rejects.toMatchObject({
+        name: 'StoreUnavailableError',
+      });
       expect(await store.get(finding.id)).toBeUndefined();
 
       // Act
@@ -69,11 +74,19 @@ export function describeDynamoDbStoreContract(name: string, start: () => Promise
     it('takes over a window whose claimer crashed, then counts the crashed event as a repeat', async () => {
       const table = await freshTable();
       const crashing = new DynamoDbFindingStore(clientFailingPutOnce(local().server.endpoint), table);
-      const store = new DynamoDbFindingStore(local().client, table, { inFlightAttempts: 3, inFlightBaseDelayMs: 5 });
+      const store = new DynamoDbFindingStore(local().client, table, {
+        inFlightAttempts: 3,
+        inFlightBaseDelayMs: 5,
+      });
       const crashed = findingFor({ event: 'evt-lost', key: 'k-takeover' });
-      await expect(crashing.record(crashed, recordOptions())).rejects.toMatchObject({ name: 'StoreUnavailableError' });
+      await expect(crashing.record(crashed, recordOptions())).rejects.toMatchObject({
+        name: 'StoreUnavailableError',
+      });
 
-      const next = await store.record(findingFor({ event: 'evt-next', key: 'k-takeover', minute: 2 }), recordOptions());
+      const next = await store.record(
+        findingFor({ event: 'evt-next', key: 'k-takeover', minute: 2 }),
+        recordOptions(),
+      );
       const redelivered = await store.record(crashed, recordOptions());
 
       expect(next.kind).toBe('new');
@@ -108,14 +121,27 @@ export function describeDynamoDbStoreContract(name: string, start: () => Promise
       const store = new DynamoDbFindingStore(local().client, await freshTable());
       const resource = 'arn:aws:s3:::example-logs';
       const record = (event: string, extra: Parameters<typeof findingFor>[0] = { event }) =>
-        store.record(findingFor({ ...extra, event, key: `k-${event}`, resource: extra.resource ?? resource }), recordOptions());
+        store.record(
+          findingFor({ ...extra, event, key: `k-${event}`, resource: extra.resource ?? resource }),
+          recordOptions(),
+        );
       const open = await record('cfg-open');
       const acknowledged = await record('cfg-ack');
-      await store.transition(acknowledged.finding.id, { to: 'acknowledged', by: 'bob', now: minutesAfter(2) });
+      await store.transition(acknowledged.finding.id, {
+        to: 'acknowledged',
+        by: 'bob',
+        now: minutesAfter(2),
+      });
       const otherRegion = await record('cfg-region', { event: 'cfg-region', region: 'eu-west-1' });
       const otherAccount = await record('cfg-account', { event: 'cfg-account', account: '444455556666' });
-      const otherResource = await record('cfg-resource', { event: 'cfg-resource', resource: 'arn:aws:s3:::other' });
-      const otherCategory = await record('cfg-category', { event: 'cfg-category', category: 'noncompliant_resource' });
+      const otherResource = await record('cfg-resource', {
+        event: 'cfg-resource',
+        resource: 'arn:aws:s3:::other',
+      });
+      const otherCategory = await record('cfg-category', {
+        event: 'cfg-category',
+        category: 'noncompliant_resource',
+      });
 
       const resolved = await store.resolveOpenByResource(
         '111122223333',
@@ -126,11 +152,44 @@ export function describeDynamoDbStoreContract(name: string, start: () => Promise
         minutesAfter(5),
       );
 
-      expect(resolved.map((finding) => finding.id).sort()).toEqual([open.finding.id, acknowledged.finding.id].sort());
+      expect(resolved.map((finding) => finding.id).sort()).toEqual(
+        [open.finding.id, acknowledged.finding.id].sort(),
+      );
       expect(resolved[0]?.history.at(-1)).toMatchObject({ to: 'resolved', by: 'aws-config' });
       for (const other of [otherRegion, otherAccount, otherResource, otherCategory]) {
         expect((await store.get(other.finding.id))?.status).toBe('open');
       }
+    });
+
+    it('narrows COMPLIANT resolution to one rule and dedupe key when asked', async () => {
+      const store = new DynamoDbFindingStore(local().client, await freshTable());
+      const resource = 'arn:aws:s3:::example-logs';
+      const mine = await store.record(
+        findingFor({ event: 'm-1', key: 'config#rule-a', ruleId: 'config-rule-noncompliant' }),
+        recordOptions(),
+      );
+      const otherRule = await store.record(
+        findingFor({ event: 'm-2', key: 'config#rule-b', ruleId: 'config-rule-noncompliant' }),
+        recordOptions(),
+      );
+
+      const resolved = await store.resolveOpenByResource(
+        '111122223333',
+        'us-east-1',
+        resource,
+        undefined,
+        'aws-config',
+        minutesAfter(5),
+        {
+          ruleId: 'config-rule-noncompliant',
+          dedupeKey: 'config#rule-a',
+          reason: 'Config rule rule-a: COMPLIANT',
+        },
+      );
+
+      expect(resolved.map((finding) => finding.id)).toEqual([mine.finding.id]);
+      expect(resolved[0]?.history.at(-1)?.reason).toBe('Config rule rule-a: COMPLIANT');
+      expect((await store.get(otherRule.finding.id))?.status).toBe('open');
     });
 
     it('keeps remediation audit records beside their finding, oldest first, written once', async () => {
@@ -142,17 +201,27 @@ export function describeDynamoDbStoreContract(name: string, start: () => Promise
         mode: 'auto' as const,
         actor: 'arn:aws:sts::111122223333:assumed-role/trailwarden-remediator/remediate',
         plan: { removeStatements: ['PublicRead'] },
-        priorState: { policy: { Version: '2012-10-17', Statement: [{ Sid: 'PublicRead', Effect: 'Allow' }] } },
+        priorState: {
+          policy: { Version: '2012-10-17', Statement: [{ Sid: 'PublicRead', Effect: 'Allow' }] },
+        },
       };
 
-      const first = await store.putRemediationAudit({ ...audit, at: minutesAfter(3), outcome: { status: 'succeeded' } });
+      const first = await store.putRemediationAudit({
+        ...audit,
+        at: minutesAfter(3),
+        outcome: { status: 'succeeded' },
+      });
       const dryRun = await store.putRemediationAudit({
         ...audit,
         mode: 'dry-run',
         at: minutesAfter(1),
         outcome: { status: 'planned' },
       });
-      const again = await store.putRemediationAudit({ ...audit, at: minutesAfter(3), outcome: { status: 'failed' } });
+      const again = await store.putRemediationAudit({
+        ...audit,
+        at: minutesAfter(3),
+        outcome: { status: 'failed' },
+      });
 
       expect([first, dryRun, again]).toEqual([true, true, false]);
       const audits = await store.listRemediationAudits(finding.id);

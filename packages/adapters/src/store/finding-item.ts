@@ -1,9 +1,9 @@
 import type { Finding } from '@trailwarden/core';
-import type { StoreRecordOptions as RecordOptions, StoredFinding } from './ports.js';
 import { severityRank } from '@trailwarden/core';
 import { CorruptItemError } from '../errors.js';
 import { describeIssues, FindingBodySchema, FindingItemSchema } from './finding-schema.js';
 import { findingKey } from './keys.js';
+import type { StoreRecordOptions as RecordOptions, StoredFinding } from './ports.js';
 
 /** Value of the sparse `unalerted` index key while a finding waits for its alert. */
 export const UNALERTED = 'PENDING';
@@ -32,7 +32,10 @@ export function findingBody(finding: Finding): string {
   if (bytes <= MAX_BODY_BYTES) return json;
   return JSON.stringify({
     ...finding,
-    context: { truncated: true, note: `evidence of ${bytes} bytes exceeded the store's ${MAX_BODY_BYTES}-byte limit` },
+    context: {
+      truncated: true,
+      note: `evidence of ${bytes} bytes exceeded the store's ${MAX_BODY_BYTES}-byte limit`,
+    },
   });
 }
 
@@ -83,7 +86,7 @@ export function newFindingItem(
     openSk: status === 'open' ? openSortKey(finding, eventIso) : undefined,
     // Suppressed findings never enter the outbox.
     unalerted: status === 'open' ? UNALERTED : undefined,
-    recordedSk: `${nowIso}#${finding.id}`,
+    unalertedSk: `${eventIso}#${finding.id}`,
   };
   return { item, stored };
 }
@@ -105,7 +108,8 @@ export function storedFindingFromItem(item: Record<string, unknown>): StoredFind
     throw new CorruptItemError(key, 'body is not JSON', { cause: error });
   }
   const body = FindingBodySchema.safeParse(json);
-  if (!body.success) throw new CorruptItemError(key, `body: ${describeIssues(body.error)}`, { cause: body.error });
+  if (!body.success)
+    throw new CorruptItemError(key, `body: ${describeIssues(body.error)}`, { cause: body.error });
   const { PK: _pk, body: _body, ...lifecycle } = parsed.data;
   return { ...body.data, ...lifecycle };
 }

@@ -1,7 +1,7 @@
 import type { Finding, Provenance } from '@trailwarden/core';
-import type { FindingStatus } from './ports.js';
 import { CategorySchema, SeveritySchema } from '@trailwarden/core';
 import { z } from 'zod';
+import type { FindingStatus } from './ports.js';
 
 /**
  * Schemas for what the store reads back. Items are written only by this code, but a table

@@ -24,7 +24,10 @@ export const REMEDIATION_PREFIX = 'REMEDIATION#';
 export const findingKey = (id: string): ItemKey => ({ PK: `FINDING#${part(id)}`, SK: FINDING_SK });
 
 /** `DEDUPE#<dedupeKey>` / `DEDUPE`: the pointer to the finding that owns the current window. */
-export const dedupePointerKey = (dedupeKey: string): ItemKey => ({ PK: `DEDUPE#${part(dedupeKey)}`, SK: 'DEDUPE' });
+export const dedupePointerKey = (dedupeKey: string): ItemKey => ({
+  PK: `DEDUPE#${part(dedupeKey)}`,
+  SK: 'DEDUPE',
+});
 
 /** `STATE#<key>` / `STATE` */
 export const stateItemKey = (key: string): ItemKey => ({ PK: `STATE#${part(key)}`, SK: 'STATE' });

@@ -1,36 +1,16 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { FindingStatus, StatusChange, StoredFinding, TransitionRequest } from './ports.js';
-import { FindingNotFoundError, InvalidTransitionError, StoreConflictError } from '../errors.js';
+import { assertTransition } from '@trailwarden/core/pipeline';
+import { FindingNotFoundError, StoreConflictError } from '../errors.js';
 import { runConditional, type StoreContext } from './context.js';
 import { isoTime, storedFindingFromItem } from './finding-item.js';
+import { getFindingItem } from './finding-reads.js';
 import { findingKey } from './keys.js';
-import { getFindingItem } from './record-finding.js';
-
-/**
- * The lifecycle: `open → acknowledged → resolved | suppressed`, and open straight to resolved
- * or suppressed. Resolved and suppressed are final; nothing goes back to open (a recurrence
- * after resolution is a new finding, see recordFinding).
- */
-const NEXT: Readonly<Record<FindingStatus, readonly FindingStatus[]>> = {
-  open: ['acknowledged', 'resolved', 'suppressed'],
-  acknowledged: ['resolved', 'suppressed'],
-  resolved: [],
-  suppressed: [],
-};
-
-/**
- * @example
- * canTransition('open', 'acknowledged'); // true
- * canTransition('resolved', 'open'); // false
- */
-export function canTransition(from: FindingStatus, to: FindingStatus): boolean {
-  return NEXT[from].includes(to);
-}
+import type { StatusChange, StoredFinding, TransitionRequest } from './ports.js';
 
 const MAX_ATTEMPTS = 5;
 
 /**
- * Changes a finding's status with a conditional update on the status it was read with
+ * Changes a finding's status (lifecycle rules: the core's `assertTransition`) with a conditional update on the status it was read with
  * (`#status = :from`), so two concurrent changes never both apply on the same starting point:
  * the loser re-reads and is judged against the new status (a second terminal change fails
  * with `InvalidTransitionError`; a compatible one, such as resolve after acknowledge, applies).
@@ -50,10 +30,7 @@ export async function transitionFinding(
     const item = await getFindingItem(ctx, id);
     if (item === undefined) throw new FindingNotFoundError(id);
     const from = storedFindingFromItem(item).status;
-    if (!canTransition(from, request.to)) throw new InvalidTransitionError(id, from, request.to);
-    if (request.to === 'suppressed' && request.suppression === undefined) {
-      throw new InvalidTransitionError(id, from, request.to, 'a suppression needs an owner, a reason and an expiry');
-    }
+    assertTransition(id, from, request);
     const change: StatusChange = {
       from,
       to: request.to,

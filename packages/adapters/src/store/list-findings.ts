@@ -1,10 +1,10 @@
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { FindingPage, FindingQuery, StoredFinding } from './ports.js';
 import { severityRank, stableHash } from '@trailwarden/core';
 import { run, type StoreContext } from './context.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { storedFindingFromItem } from './finding-item.js';
 import { FINDING_SK } from './keys.js';
+import type { FindingPage, FindingQuery, StoredFinding } from './ports.js';
 import { INDEX, INDEX_KEYS, type IndexName } from './table.js';
 
 /** Page size when the query names none, and the most one page may hold. */
@@ -70,7 +70,8 @@ export function planQuery(query: FindingQuery): QueryPlan {
   if (query.status !== undefined && index !== INDEX.byStatus && index !== INDEX.openBySeverity) {
     filters.push(equal('status', query.status));
   }
-  if (query.severity !== undefined && index !== INDEX.openBySeverity) filters.push(equal('severity', query.severity));
+  if (query.severity !== undefined && index !== INDEX.openBySeverity)
+    filters.push(equal('severity', query.severity));
   if (query.account !== undefined && index !== INDEX.byAccount) filters.push(equal('account', query.account));
 
   const id = stableHash(
@@ -99,7 +100,8 @@ export async function listFindings(ctx: StoreContext, query: FindingQuery): Prom
     const evaluate = plan.filters.length > 0 ? Math.max(remaining, 100) : remaining;
     const page = await fetchPage(ctx, plan, evaluate, startKey);
     for (const item of page.items) {
-      if (items.length === limit) return { items: items.map(storedFindingFromItem), cursor: cursorAt(plan, items) };
+      if (items.length === limit)
+        return { items: items.map(storedFindingFromItem), cursor: cursorAt(plan, items) };
       items.push(item);
     }
     startKey = page.lastKey;
@@ -115,7 +117,11 @@ export async function listFindings(ctx: StoreContext, query: FindingQuery): Prom
 }
 
 /** Pages through every match of a query (bounded by `max`), for bulk operations such as Config resolution. */
-export async function listAllFindings(ctx: StoreContext, query: FindingQuery, max = 10_000): Promise<StoredFinding[]> {
+export async function listAllFindings(
+  ctx: StoreContext,
+  query: FindingQuery,
+  max = 10_000,
+): Promise<StoredFinding[]> {
   const all: StoredFinding[] = [];
   let cursor: string | undefined;
   do {

@@ -1,8 +1,8 @@
 import { type Severity, SeveritySchema, severityRank } from '@trailwarden/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import dataset from './fixtures/list-dataset.json' with { type: 'json' };
 import { FindingStatusSchema } from './finding-schema.js';
+import dataset from './fixtures/list-dataset.json' with { type: 'json' };
 import type { FindingQuery, FindingStore, StoredFinding } from './ports.js';
 import { findingFor, findingInStatus, minutesAfter, recordOptions, SUPPRESSION } from './store-test-data.js';
 
@@ -68,7 +68,8 @@ async function seed(store: FindingStore): Promise<void> {
     const request = { by: 'alice', now: minutesAfter(20) };
     if (row.status === 'acknowledged') await store.transition(id, { ...request, to: 'acknowledged' });
     if (row.status === 'resolved') await store.transition(id, { ...request, to: 'resolved' });
-    if (row.status === 'suppressed') await store.transition(id, { ...request, to: 'suppressed', suppression: SUPPRESSION });
+    if (row.status === 'suppressed')
+      await store.transition(id, { ...request, to: 'suppressed', suppression: SUPPRESSION });
   }
 }
 
@@ -96,7 +97,9 @@ export function describeListContract(makeStore: () => Promise<FindingStore>): vo
       const want = expected(query);
       const got = page.items.map((finding) => finding.eventId);
       expect(want.events.length).toBeGreaterThan(0);
-      expect(want.ordered ? got : [...got].sort()).toEqual(want.ordered ? want.events : [...want.events].sort());
+      expect(want.ordered ? got : [...got].sort()).toEqual(
+        want.ordered ? want.events : [...want.events].sort(),
+      );
       expect(page.cursor).toBeUndefined();
     });
 
@@ -106,7 +109,9 @@ export function describeListContract(makeStore: () => Promise<FindingStore>): vo
       const want = expected(query);
       const got = all.flat().map((finding) => finding.eventId);
       expect(all.every((page) => page.length <= 2)).toBe(true);
-      expect(want.ordered ? got : [...got].sort()).toEqual(want.ordered ? want.events : [...want.events].sort());
+      expect(want.ordered ? got : [...got].sort()).toEqual(
+        want.ordered ? want.events : [...want.events].sort(),
+      );
     });
 
     it('moves a finding from the open path to the by-status path when it leaves open', async () => {

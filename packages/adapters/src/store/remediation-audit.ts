@@ -59,9 +59,14 @@ const AuditItemSchema = z.object({
 export async function putRemediationAudit(ctx: StoreContext, audit: RemediationAudit): Promise<boolean> {
   const parsed = RemediationAuditSchema.safeParse(audit);
   if (!parsed.success) {
-    throw new StoreRequestError('PutItem', ctx.table, `invalid remediation audit: ${describeIssues(parsed.error)}`, {
-      cause: parsed.error,
-    });
+    throw new StoreRequestError(
+      'PutItem',
+      ctx.table,
+      `invalid remediation audit: ${describeIssues(parsed.error)}`,
+      {
+        cause: parsed.error,
+      },
+    );
   }
   const valid = parsed.data;
   const item = {
@@ -77,7 +82,9 @@ export async function putRemediationAudit(ctx: StoreContext, audit: RemediationA
     ...(valid.priorState === undefined ? {} : { priorState: JSON.stringify(valid.priorState) }),
   };
   const result = await runConditional(ctx, 'PutItem', () =>
-    ctx.doc.send(new PutCommand({ TableName: ctx.table, Item: item, ConditionExpression: 'attribute_not_exists(SK)' })),
+    ctx.doc.send(
+      new PutCommand({ TableName: ctx.table, Item: item, ConditionExpression: 'attribute_not_exists(SK)' }),
+    ),
   );
   return result.ok;
 }
@@ -88,7 +95,10 @@ export async function putRemediationAudit(ctx: StoreContext, audit: RemediationA
  * @example
  * const audits = await listRemediationAudits(ctx, finding.id);
  */
-export async function listRemediationAudits(ctx: StoreContext, findingId: string): Promise<RemediationAudit[]> {
+export async function listRemediationAudits(
+  ctx: StoreContext,
+  findingId: string,
+): Promise<RemediationAudit[]> {
   const audits: RemediationAudit[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {

@@ -52,7 +52,8 @@ export function conditionFailed(error: unknown): boolean {
  * ALL_OLD`), or undefined when the server does not support it (dynalite) or the item is absent.
  */
 export function conditionFailureItem(error: unknown): Record<string, unknown> | undefined {
-  if (!conditionFailed(error) || typeof error !== 'object' || error === null || !('Item' in error)) return undefined;
+  if (!conditionFailed(error) || typeof error !== 'object' || error === null || !('Item' in error))
+    return undefined;
   const item = error.Item;
   if (item === undefined || item === null || typeof item !== 'object') return undefined;
   return unmarshall(item as Record<string, AttributeValue>);

@@ -1,8 +1,8 @@
 import type { Category, Finding, Severity } from '@trailwarden/core';
 import { stableHash } from '@trailwarden/core';
 import { beforeEach } from 'vitest';
-import base from './fixtures/finding.json' with { type: 'json' };
 import { FindingBodySchema } from './finding-schema.js';
+import base from './fixtures/finding.json' with { type: 'json' };
 import type { FindingStatus, FindingStore, StoreRecordOptions, SuppressionRef } from './ports.js';
 
 /**
@@ -60,13 +60,18 @@ export const SUPPRESSION: SuppressionRef = {
 };
 
 /** Records a fresh finding and walks it to `status` through allowed steps. */
-export async function findingInStatus(store: FindingStore, event: string, status: FindingStatus): Promise<string> {
+export async function findingInStatus(
+  store: FindingStore,
+  event: string,
+  status: FindingStatus,
+): Promise<string> {
   const outcome = await store.record(findingFor({ event, key: `key-${event}` }), recordOptions());
   const id = outcome.finding.id;
   const request = { by: 'alice', now: minutesAfter(2) };
   if (status === 'acknowledged') await store.transition(id, { ...request, to: 'acknowledged' });
   if (status === 'resolved') await store.transition(id, { ...request, to: 'resolved' });
-  if (status === 'suppressed') await store.transition(id, { ...request, to: 'suppressed', suppression: SUPPRESSION });
+  if (status === 'suppressed')
+    await store.transition(id, { ...request, to: 'suppressed', suppression: SUPPRESSION });
   return id;
 }
 

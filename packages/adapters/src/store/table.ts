@@ -1,6 +1,6 @@
 import {
-  type CreateTableCommandInput,
   CreateTableCommand,
+  type CreateTableCommandInput,
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
@@ -24,7 +24,7 @@ import { storeError } from './sdk-errors.js';
  * - `by-status`: `status` + `timeSk` (`<time>#<id>`)
  * - `by-resource`: `resource` (first resource ARN) + `timeSk`
  * - `by-account`: `account` + `timeSk`
- * - `unalerted`: `unalerted` (`PENDING`, removed by markAlerted) + `recordedSk` (`<recordedAt>#<id>`)
+ * - `unalerted`: `unalerted` (`PENDING`, removed by markAlerted) + `unalertedSk` (`<event time>#<id>`)
  */
 export const INDEX = {
   openBySeverity: 'open-by-severity',
@@ -41,7 +41,7 @@ export const INDEX_KEYS: Readonly<Record<IndexName, readonly [string, string]>> 
   [INDEX.byStatus]: ['status', 'timeSk'],
   [INDEX.byResource]: ['resource', 'timeSk'],
   [INDEX.byAccount]: ['account', 'timeSk'],
-  [INDEX.unalerted]: ['unalerted', 'recordedSk'],
+  [INDEX.unalerted]: ['unalerted', 'unalertedSk'],
 };
 
 /** TTL attribute (epoch seconds) on dedupe pointers and counter slots. */
@@ -129,7 +129,8 @@ export async function ensureTable(
   try {
     await client.send(new CreateTableCommand(tableDefinition(tableName)));
   } catch (error) {
-    if (!(error instanceof ResourceInUseException)) throw await storeError(client, 'CreateTable', tableName, error);
+    if (!(error instanceof ResourceInUseException))
+      throw await storeError(client, 'CreateTable', tableName, error);
   }
   await waitUntilActive(client, tableName, options.timeoutMs ?? 30_000);
   try {
@@ -140,7 +141,8 @@ export async function ensureTable(
       }),
     );
   } catch (error) {
-    if (!ttlUnsupportedOrAlreadyOn(error)) throw await storeError(client, 'UpdateTimeToLive', tableName, error);
+    if (!ttlUnsupportedOrAlreadyOn(error))
+      throw await storeError(client, 'UpdateTimeToLive', tableName, error);
   }
 }
 
@@ -149,7 +151,9 @@ async function waitUntilActive(client: DynamoDBClient, tableName: string, timeou
   for (;;) {
     try {
       const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-      const indexesActive = (Table?.GlobalSecondaryIndexes ?? []).every((gsi) => gsi.IndexStatus === 'ACTIVE');
+      const indexesActive = (Table?.GlobalSecondaryIndexes ?? []).every(
+        (gsi) => gsi.IndexStatus === 'ACTIVE',
+      );
       if (Table?.TableStatus === 'ACTIVE' && indexesActive) return;
     } catch (error) {
       // A table created a moment ago may not be visible to DescribeTable yet.
@@ -158,7 +162,12 @@ async function waitUntilActive(client: DynamoDBClient, tableName: string, timeou
       }
     }
     if (Date.now() > deadline) {
-      throw await storeError(client, 'DescribeTable', tableName, new Error(`not ACTIVE after ${timeoutMs} ms`));
+      throw await storeError(
+        client,
+        'DescribeTable',
+        tableName,
+        new Error(`not ACTIVE after ${timeoutMs} ms`),
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -17,10 +17,14 @@ interface Printed {
   readonly source?: { readonly file: string; readonly index: number };
 }
 
-/** Runs `trailwarden scan …` in process with the input fixtures as working directory. */
+/**
+ * Runs `trailwarden scan …` in process with the input fixtures as working directory. These
+ * tests are about detection and output, so they use the memory store (nothing is written to
+ * the fixtures folder); scan-store.test.ts covers the stores.
+ */
 async function scan(args: readonly string[], options: FakeIoOptions = {}) {
   const io = fakeIo({ cwd: inputs, ...options });
-  const code = await runCli(['scan', ...args], io);
+  const code = await runCli(['scan', ...args, '--store', 'memory'], io);
   const out = io.out();
   // JSON Lines output, the default when stdout is not a terminal.
   const lines = out.startsWith('{') ? out.trimEnd().split('\n') : [];
@@ -265,18 +269,14 @@ describe('trailwarden scan', () => {
         file: 'settings-invalid-field.yaml',
         messages: [
           'invalid settings in',
-          'settings-invalid-field.yaml',
-          'allowedAccounts.0: expected a 12-digit AWS account id (found "12345")',
-          'thresholds.consoleLoginFailures.count:',
+          'settings-invalid-field.yaml:',
+          '  - line 2: allowedAccounts[0]: "12345" is invalid; expected a 12-digit AWS account id',
+          '  - line 5: thresholds.consoleLoginFailures.count: 0 is too small; expected at least 1',
         ],
       },
       {
         file: 'settings-not-yaml.yaml',
-        messages: [
-          'settings file',
-          'settings-not-yaml.yaml is not valid YAML or JSON',
-          'at line 2, column 1',
-        ],
+        messages: ['settings-not-yaml.yaml:', 'not valid YAML', 'at line 2, column 1'],
       },
       {
         file: 'missing-settings.yaml',

@@ -1,14 +1,18 @@
+import { toAsff, toOcsf } from '@trailwarden/adapters';
 import type { Finding, Severity } from '@trailwarden/core';
 import type { BufferedWriter } from './buffered-writer.js';
 import { findingRecord } from './finding-record.js';
 import { cut, fitCell, flatten, shortActor, shortArn } from './text-cells.js';
 
-export const OUTPUT_FORMATS = ['table', 'json', 'jsonl'] as const;
+export const OUTPUT_FORMATS = ['table', 'json', 'jsonl', 'asff', 'ocsf'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
+/** What one finding becomes in a JSON format. */
+export type RecordOf<F extends Finding> = (finding: F) => unknown;
+
 /** Writes findings as they are found; nothing is kept once written. */
-export interface FindingWriter {
-  write(finding: Finding): void;
+export interface FindingWriter<F extends Finding = Finding> {
+  write(finding: F): void;
   /** Lets buffered output out when there is enough of it (call between batches). */
   flushIfFull(): Promise<void>;
   /** Closes the document (`json`) and writes what is left. */
@@ -23,8 +27,11 @@ export interface TableStyle {
 
 /**
  * A streaming writer for one output format:
- * - `jsonl`: one finding per line;
+ * - `jsonl`: one finding per line (`record`, default `findingRecord`);
  * - `json`: one array, written element by element (never held in memory whole);
+ * - `asff`: one AWS Security Finding Format object per line, ready for Security Hub
+ *   `BatchImportFindings` (e.g. `jq -s` into batches of 100);
+ * - `ocsf`: one OCSF Detection Finding per line;
  * - `table`: a header, then one row per finding in the order found, cut to the terminal width.
  *
  * @example
@@ -32,26 +39,34 @@ export interface TableStyle {
  * writer.write(finding);
  * await writer.end();
  */
-export function createFindingWriter(
+export function createFindingWriter<F extends Finding = Finding>(
   format: OutputFormat,
   out: BufferedWriter,
   style?: TableStyle,
-): FindingWriter {
+  record: RecordOf<F> = findingRecord,
+): FindingWriter<F> {
   switch (format) {
     case 'jsonl':
-      return new JsonLinesWriter(out);
+      return new JsonLinesWriter(out, record);
     case 'json':
-      return new JsonArrayWriter(out);
+      return new JsonArrayWriter(out, record);
+    case 'asff':
+      return new JsonLinesWriter<F>(out, (finding) => toAsff(finding));
+    case 'ocsf':
+      return new JsonLinesWriter<F>(out, (finding) => toOcsf(finding));
     case 'table':
       return new TableWriter(out, style ?? { width: 160, color: false });
   }
 }
 
-class JsonLinesWriter implements FindingWriter {
-  constructor(protected readonly out: BufferedWriter) {}
+class JsonLinesWriter<F extends Finding> implements FindingWriter<F> {
+  constructor(
+    protected readonly out: BufferedWriter,
+    protected readonly record: RecordOf<F>,
+  ) {}
 
-  write(finding: Finding): void {
-    this.out.write(`${JSON.stringify(findingRecord(finding))}\n`);
+  write(finding: F): void {
+    this.out.write(`${JSON.stringify(this.record(finding))}\n`);
   }
 
   async flushIfFull(): Promise<void> {
@@ -63,11 +78,11 @@ class JsonLinesWriter implements FindingWriter {
   }
 }
 
-class JsonArrayWriter extends JsonLinesWriter {
+class JsonArrayWriter<F extends Finding> extends JsonLinesWriter<F> {
   #count = 0;
 
-  override write(finding: Finding): void {
-    this.out.write(`${this.#count++ === 0 ? '[\n' : ',\n'}${JSON.stringify(findingRecord(finding))}`);
+  override write(finding: F): void {
+    this.out.write(`${this.#count++ === 0 ? '[\n' : ',\n'}${JSON.stringify(this.record(finding))}`);
   }
 
   override async end(): Promise<void> {
@@ -112,18 +127,18 @@ function columnsFor(width: number): readonly Column[] {
   return columns;
 }
 
-class TableWriter extends JsonLinesWriter {
+class TableWriter<F extends Finding> extends JsonLinesWriter<F> {
   readonly #style: TableStyle;
   readonly #columns: readonly Column[];
   #headerDone = false;
 
   constructor(out: BufferedWriter, style: TableStyle) {
-    super(out);
+    super(out, findingRecord);
     this.#style = style;
     this.#columns = columnsFor(style.width);
   }
 
-  override write(finding: Finding): void {
+  override write(finding: F): void {
     if (!this.#headerDone) this.#header();
     const resources = finding.resources;
     const cells: Record<ColumnKey, string> = {

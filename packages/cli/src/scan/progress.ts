@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { SingleBar } from 'cli-progress';
 import type { CliIo } from '../io.js';
 
@@ -66,4 +67,21 @@ export function createProgress(
       bar.stop();
     },
   };
+}
+
+/**
+ * A stream for text that shares the terminal with the progress bar (console alerts): while
+ * `active()` it erases the bar's line before each write, and the bar redraws itself below on
+ * its next update, instead of the two being mixed on one line.
+ *
+ * @example
+ * const alerts = aboveProgress(io.stderr, () => barShown);
+ */
+export function aboveProgress(stream: NodeJS.WritableStream, active: () => boolean): Writable {
+  return new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+      stream.write(active() ? `\r\u001b[2K${text}` : text, (error) => done(error ?? null));
+    },
+  });
 }

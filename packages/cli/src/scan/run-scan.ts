@@ -3,23 +3,25 @@ import { resolve } from 'node:path';
 import {
   CATALOG,
   type Category,
-  DEFAULT_DETECTION_SETTINGS,
-  DetectionEngine,
+  createPipeline,
+  type Logger,
   MemoryState,
-  normalizeInput,
   type Rule,
   type Severity,
-  severityRank,
 } from '@trailwarden/core';
+import { type AlertFlags, openAlertChannels } from '../alerts/alert-channels.js';
 import { InputError, UsageError } from '../errors.js';
 import { readInputBatches } from '../input/read-inputs.js';
 import { measureInputs } from '../input/walk.js';
 import { type CliIo, colorsEnabled } from '../io.js';
 import { BufferedWriter } from '../output/buffered-writer.js';
 import { createFindingWriter, type OutputFormat } from '../output/finding-writer.js';
-import { createProgress, NO_PROGRESS } from './progress.js';
+import { openStore } from '../store/open-store.js';
+import { resolveStoreConfig, type StoreFlags } from '../store/store-config.js';
+import { aboveProgress, createProgress, NO_PROGRESS } from './progress.js';
+import { type ScanEntry, ScanResults } from './scan-results.js';
 import { ScanStats } from './scan-stats.js';
-import { loadSettingsFile } from './settings-file.js';
+import { loadSettings } from './settings-file.js';
 import { formatSummary } from './summary.js';
 
 /** A scan as the command line asked for it, flags already checked. */
@@ -32,22 +34,35 @@ export interface ScanRequest {
   readonly ruleIds: readonly string[];
   /** Only rules of these categories (empty: all). */
   readonly categories: readonly Category[];
-  readonly settingsFile?: string;
+  /** `--settings FILE`; `false` for `--no-settings`; absent: `trailwarden.config.*` in the working directory. */
+  readonly settingsFile?: string | false;
   /** Findings at or above this severity make the exit code 1; `none` never does. */
   readonly failOn: Severity | 'none';
   readonly progress: boolean;
+  /** `--store`, `--data-dir`, `--table`, `--endpoint` (default: the embedded store). */
+  readonly store?: StoreFlags;
+  /** `--sns-topic`, `--slack-webhook`, `--no-console-alerts` (default: console alerts only). */
+  readonly alerts?: AlertFlags;
 }
 
 /** Exit codes of `trailwarden scan`. */
 export const SCAN_EXIT = { clean: 0, findings: 1, usage: 2 } as const;
 
+/** Input batches whose findings may be in the store/alert path while the next batches are detected. */
+const BATCHES_IN_FLIGHT = 4;
+
 /**
- * Runs the catalog over CloudTrail inputs, streaming: records are read, normalized and judged
- * one at a time, with state (policy versions, trail buckets, counters) learned from the
- * records before; findings are written as they are found. Returns the exit code: 2 when an
- * input could not be read, else 1 when a reported finding is at or above `failOn`, else 0.
- * Throws `UsageError`/`InputError` (exit code 2) before reading anything when a path or the
- * settings file is unusable.
+ * Runs the pipeline over CloudTrail inputs, streaming: records are read and judged one at a
+ * time by the detection engine over in-memory state (policy versions, trail buckets, counters
+ * learned from the records before), synchronously and in input order; only the findings take
+ * the asynchronous path — settings (deploy-pipeline lowering, suppressions), recording in the
+ * store (idempotent, deduplicated), alerting new findings — several batches at a time, so the
+ * scan never waits on the store per record. Findings are written in input order.
+ *
+ * Returns the exit code: 2 when an input could not be read or a finding could not be
+ * recorded, else 1 when a reported finding is at or above `failOn`, else 0. Throws
+ * `UsageError`/`InputError`/`StoreError` (exit code 2) before reading anything when a path,
+ * the settings, an alert channel or the store is unusable, so nothing is half-written.
  *
  * @example
  * const code = await runScan({ paths: ['AWSLogs/'], format: 'jsonl', minSeverity: 'info', ruleIds: [],
@@ -57,81 +72,108 @@ export async function runScan(request: ScanRequest, io: CliIo): Promise<number> 
   const startedMs = performance.now();
   const paths = inputPaths(request.paths, io);
   await assertReadable(paths, io.cwd);
-  const settings = request.settingsFile
-    ? await loadSettingsFile(request.settingsFile, io.cwd)
-    : DEFAULT_DETECTION_SETTINGS;
-  const engine = new DetectionEngine(selectRules(CATALOG, request.ruleIds, request.categories), { settings });
-  const state = new MemoryState();
-  const normalizeOptions = { deployRoles: settings.deployRoles };
-  const minRank = severityRank(request.minSeverity);
-  const failRank = request.failOn === 'none' ? Number.POSITIVE_INFINITY : severityRank(request.failOn);
-  const stats = new ScanStats(startedMs);
-  const writer = createFindingWriter(request.format, new BufferedWriter(io.stdout), {
-    width: io.columns ?? (Number(io.env.COLUMNS) || 160),
-    color: colorsEnabled(io),
-  });
+  const { settings, file: settingsFile } = await loadSettings(request.settingsFile, io.cwd);
+  const rules = selectRules(CATALOG, request.ruleIds, request.categories);
+  const storeConfig = resolveStoreConfig(request.store ?? {}, io.env, io.cwd);
   const showProgress = request.progress && io.isTTY.stderr;
-  const totals = showProgress && !paths.includes('-') ? await measureInputs(paths, io.cwd) : undefined;
-  const progress = showProgress ? createProgress(io, totals, startedMs) : NO_PROGRESS;
-  let failing = false;
+  let barShown = false;
+  const channels = openAlertChannels(request.alerts ?? { consoleAlerts: true }, settings, io, {
+    consoleMinSeverity: request.minSeverity,
+    consoleStream: aboveProgress(io.stderr, () => barShown),
+  });
   try {
-    const batches = readInputBatches(paths, {
-      cwd: io.cwd,
-      stdin: io.stdin,
-      onFile: (read) => {
-        stats.files++;
-        stats.bytes += read.bytes;
-      },
-    });
-    for await (const batch of batches) {
-      for (const input of batch) {
-        if (input.error !== undefined) {
-          const problem = { file: input.file, index: input.index, reason: input.error.message };
-          if (input.unreadable) {
-            stats.unreadableFile(problem);
-          } else {
-            stats.records++;
-            stats.parseError(problem);
+    const opened = await openStore(storeConfig);
+    try {
+      const pipeline = createPipeline({
+        settings,
+        store: opened.store,
+        state: new MemoryState(),
+        rules,
+        alerts: channels.routes,
+        logger: scanLogger(io),
+      });
+      const stats = new ScanStats(startedMs);
+      const writer = createFindingWriter(request.format, new BufferedWriter(io.stdout), {
+        width: io.columns ?? (Number(io.env.COLUMNS) || 160),
+        color: colorsEnabled(io),
+      });
+      const results = new ScanResults(stats, writer, request);
+      const totals = showProgress && !paths.includes('-') ? await measureInputs(paths, io.cwd) : undefined;
+      const progress = showProgress ? createProgress(io, totals, startedMs) : NO_PROGRESS;
+      barShown = showProgress;
+      const inFlight: Promise<ScanEntry[]>[] = [];
+      const settle = async () => {
+        const oldest = inFlight.shift();
+        if (oldest) results.take(await oldest);
+      };
+      try {
+        const batches = readInputBatches(paths, {
+          cwd: io.cwd,
+          stdin: io.stdin,
+          onFile: (read) => {
+            stats.files++;
+            stats.bytes += read.bytes;
+          },
+        });
+        for await (const batch of batches) {
+          const entries: Promise<ScanEntry>[] = [];
+          for (const input of batch) {
+            const source = { file: input.file, index: input.index };
+            if (!input.unreadable) stats.records++;
+            if (input.error !== undefined) {
+              const readError = input.error.message;
+              entries.push(Promise.resolve({ source, readError, unreadable: input.unreadable === true }));
+              continue;
+            }
+            // Detection over MemoryState runs inside this call, before its first await, so the
+            // records are judged in input order even though their findings are stored later.
+            entries.push(pipeline.process(input.item, source).then((result) => ({ source, result })));
           }
-          continue;
+          inFlight.push(Promise.all(entries));
+          while (inFlight.length > BATCHES_IN_FLIGHT) await settle();
+          progress.update(stats.records, stats.files, stats.bytes);
+          await writer.flushIfFull();
         }
-        stats.records++;
-        const normalized = normalizeInput(input.item, normalizeOptions);
-        if (!normalized.ok) {
-          stats.parseError({ file: input.file, index: input.index, reason: normalized.error.message });
-          continue;
-        }
-        const result = engine.detect(normalized.value, state, { file: input.file, index: input.index });
-        for (const error of result.errors) {
-          stats.ruleError({
-            file: input.file,
-            index: input.index,
-            reason: `${error.message}: ${causeOf(error)}`,
-          });
-        }
-        for (const finding of result.findings) {
-          const rank = severityRank(finding.severity);
-          if (rank < minRank) continue;
-          if (rank >= failRank) failing = true;
-          stats.finding(finding);
-          writer.write(finding);
-        }
+        while (inFlight.length > 0) await settle();
+      } finally {
+        // Never leave findings half-handled: what is in flight finishes before the store closes.
+        await Promise.allSettled(inFlight);
+        progress.stop();
+        barShown = false;
       }
-      progress.update(stats.records, stats.files, stats.bytes);
-      await writer.flushIfFull();
+      await writer.end();
+      io.stderr.write(
+        formatSummary(stats, {
+          elapsedMs: performance.now() - startedMs,
+          peakRssBytes: process.resourceUsage().maxRSS * 1024,
+          store: opened.label,
+          channels: channels.names,
+          ...(settingsFile !== undefined && { settingsFile }),
+        }),
+      );
+      if (stats.unreadable > 0 || stats.notRecorded > 0) return SCAN_EXIT.usage;
+      return results.failing ? SCAN_EXIT.findings : SCAN_EXIT.clean;
+    } finally {
+      await opened.close();
     }
   } finally {
-    progress.stop();
+    channels.close();
   }
-  await writer.end();
-  io.stderr.write(
-    formatSummary(stats, {
-      elapsedMs: performance.now() - startedMs,
-      peakRssBytes: process.resourceUsage().maxRSS * 1024,
-    }),
-  );
-  if (stats.unreadable > 0) return SCAN_EXIT.usage;
-  return failing ? SCAN_EXIT.findings : SCAN_EXIT.clean;
+}
+
+/**
+ * What the pipeline logs during a scan: expired suppressions are announced on stderr (once
+ * each, the pipeline sees to that); malformed items and failed steps are not logged, because
+ * the results carry them and the summary counts and quotes them.
+ */
+function scanLogger(io: CliIo): Logger {
+  return {
+    info: () => {},
+    warn: (message, data) => {
+      if (data?.suppressionId !== undefined) io.stderr.write(`trailwarden: warning: ${message}\n`);
+    },
+    error: () => {},
+  };
 }
 
 /**
@@ -188,9 +230,4 @@ async function assertReadable(paths: readonly string[], cwd: string): Promise<vo
       throw new InputError(`cannot read ${path}: ${reason}`, undefined, { cause });
     }
   }
-}
-
-function causeOf(error: Error): string {
-  const cause = error.cause;
-  return cause instanceof Error ? cause.message : String(cause);
 }

@@ -20,11 +20,23 @@ export class ScanStats {
   unreadable = 0;
   ruleErrors = 0;
   findings = 0;
+  /** Findings a suppression covered: recorded as suppressed, not reported, not alerted. */
+  suppressed = 0;
+  /** What recording did with each finding (suppressed ones included). */
+  readonly recorded = { new: 0, repeat: 0, duplicate: 0 };
+  /** Findings the store did not take. */
+  notRecorded = 0;
+  /** Findings whose alert every channel accepted (or that no channel takes). */
+  alerted = 0;
+  /** Findings left in the outbox because a channel refused them. */
+  alertFailures = 0;
   readonly bySeverity = new Map<Severity, number>(SEVERITIES.map((s) => [s, 0]));
   readonly byCategory = new Map<Category, number>();
   readonly firstParseErrors: Problem[] = [];
   readonly firstUnreadable: Problem[] = [];
   readonly firstRuleErrors: Problem[] = [];
+  readonly firstNotRecorded: Problem[] = [];
+  readonly firstAlertFailures: Problem[] = [];
 
   constructor(startedMs: number) {
     this.startedMs = startedMs;
@@ -43,6 +55,16 @@ export class ScanStats {
   ruleError(problem: Problem): void {
     this.ruleErrors++;
     if (this.firstRuleErrors.length < QUOTED_PROBLEMS) this.firstRuleErrors.push(problem);
+  }
+
+  notRecordedFinding(problem: Problem): void {
+    this.notRecorded++;
+    if (this.firstNotRecorded.length < QUOTED_PROBLEMS) this.firstNotRecorded.push(problem);
+  }
+
+  alertFailure(problem: Problem): void {
+    this.alertFailures++;
+    if (this.firstAlertFailures.length < QUOTED_PROBLEMS) this.firstAlertFailures.push(problem);
   }
 
   finding(finding: Finding): void {

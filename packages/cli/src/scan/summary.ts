@@ -8,6 +8,12 @@ export interface SummaryFacts {
   readonly elapsedMs: number;
   /** Peak resident set size in bytes. */
   readonly peakRssBytes: number;
+  /** Where findings were recorded (`embedded store in …`); absent: no recording line. */
+  readonly store?: string;
+  /** Alert channels in use (`console`, `sns`, `slack`). */
+  readonly channels?: readonly string[];
+  /** The settings file used, when there was one. */
+  readonly settingsFile?: string;
 }
 
 /**
@@ -52,7 +58,34 @@ export function formatSummary(stats: ScanStats, facts: SummaryFacts): string {
   if (categories.length > 0) {
     lines.push(`by category: ${categories.map(([c, n]) => `${c} ${number.format(n)}`).join(', ')}`);
   }
+  if (facts.settingsFile !== undefined) lines.push(`settings: ${facts.settingsFile}`);
+  if (facts.store !== undefined) lines.push(...storeLines(stats, facts.store, facts.channels ?? []));
   return `${lines.join('\n')}\n`;
+}
+
+/** What the store and the alert channels did: the part of the summary a second scan changes. */
+function storeLines(stats: ScanStats, store: string, channels: readonly string[]): string[] {
+  const { recorded } = stats;
+  const lines = [
+    `recorded in ${store}: ${number.format(recorded.new)} new, ${plural(recorded.repeat, 'repeat')} ` +
+      `(inside a dedupe window), ${number.format(recorded.duplicate)} already recorded` +
+      (stats.suppressed > 0 ? `, ${number.format(stats.suppressed)} suppressed (not reported)` : ''),
+  ];
+  if (stats.notRecorded > 0) {
+    lines.push(
+      `not recorded: ${plural(stats.notRecorded, 'finding')}`,
+      ...quote(stats.firstNotRecorded, stats.notRecorded),
+    );
+  }
+  const via = channels.length > 0 ? ` via ${channels.join(', ')}` : ' (no alert channel)';
+  lines.push(`alerted: ${number.format(stats.alerted)}${via}`);
+  if (stats.alertFailures > 0) {
+    lines.push(
+      `alerts not delivered: ${number.format(stats.alertFailures)} (kept for \`trailwarden alerts retry\`)`,
+      ...quote(stats.firstAlertFailures, stats.alertFailures),
+    );
+  }
+  return lines;
 }
 
 function quote(problems: readonly Problem[], total: number): string[] {

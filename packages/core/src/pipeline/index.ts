@@ -6,7 +6,27 @@ export * from './lifecycle.js';
 export * from './memory-finding-store.js';
 export * from './outbox.js';
 export * from './pipeline.js';
-export type * from './ports.js';
+// `RecordOptions` is also the name of the normalizer's record options in the core barrel.
+export type {
+  AlertPublisher,
+  DeadLetter,
+  DeadLetterPort,
+  FindingPage,
+  FindingQuery,
+  FindingStatus,
+  FindingStore,
+  Logger,
+  PublishResult,
+  RecordOptions as FindingRecordOptions,
+  RecordOutcome,
+  RemediationPort,
+  RemediationRequest,
+  ResolveMatch,
+  StatusChange,
+  StoredFinding,
+  SuppressionRef,
+  TransitionRequest,
+} from './ports.js';
 export * from './results.js';
 export * from './state-bridge.js';
 export * from './suppressions.js';

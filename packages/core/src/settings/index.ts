@@ -1,3 +1,4 @@
+export { SettingsError } from '../errors.js';
 export * from './alerts-schema.js';
 export * from './catalog-checks.js';
 export * from './detection-settings.js';

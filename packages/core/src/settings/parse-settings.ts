@@ -34,8 +34,9 @@ function validate(input: unknown, options: ParseSettingsOptions, locate: Locate 
   ];
   if (parsed.success && problems.length === 0) return parsed.data;
   const located = problems.map((problem) => ({ problem, line: locate?.(problem) }));
-  // In file order, so the list reads top to bottom beside the file (stable for equal lines).
-  located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  // In file order, so the list reads top to bottom beside the file; on one line a mapping's
+  // own problem comes before its fields' (the sort is stable otherwise).
+  located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || a.problem.path.length - b.problem.path.length);
   const issues = located.map(
     ({ problem, line }) =>
       `${line === undefined ? '' : `line ${line}: `}${formatPath(problem.path)}: ${problem.message}`,

@@ -102,12 +102,16 @@ function defaultId(suppression: SuppressionInput): string {
  * @example
  * SuppressionSchema.parse({ owner: 'platform', reason: 'CI creates users', expires: '2027-01-31', rules: ['iam-user-created'] }).id; // 'sup-…'
  */
-export const SuppressionSchema = SuppressionFields.superRefine((suppression, context) => {
-  if (SUPPRESSION_SCOPE_KEYS.some((key) => suppression[key] !== undefined)) return;
-  context.addIssue({
-    code: 'custom',
-    message: `matches every finding; expected at least one of ${SUPPRESSION_SCOPE_KEYS.join(', ')}`,
-    input: suppression,
-  });
-}).transform((suppression) => ({ ...suppression, id: suppression.id ?? defaultId(suppression) }));
+export const SuppressionSchema = SuppressionFields.superRefine(
+  (suppression, context) => {
+    if (SUPPRESSION_SCOPE_KEYS.some((key) => suppression[key] !== undefined)) return;
+    context.addIssue({
+      code: 'custom',
+      message: `matches every finding; expected at least one of ${SUPPRESSION_SCOPE_KEYS.join(', ')}`,
+      input: suppression,
+    });
+  },
+  // Also when a field is invalid, so one run reports a missing scope together with the rest.
+  { when: (payload) => payload.value !== null && typeof payload.value === 'object' },
+).transform((suppression) => ({ ...suppression, id: suppression.id ?? defaultId(suppression) }));
 export type Suppression = z.infer<typeof SuppressionSchema>;

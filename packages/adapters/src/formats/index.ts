@@ -1,0 +1,12 @@
+export * from './asff/asff-batch.js';
+export type * from './asff/asff-finding.js';
+export * from './asff/asff-product-fields.js';
+export * from './asff/asff-types.js';
+export * from './asff/to-asff.js';
+export * from './aws-resource.js';
+export * from './ocsf/ocsf-enums.js';
+export * from './ocsf/ocsf-finding.js';
+export * from './ocsf/to-ocsf.js';
+export * from './runbook-text.js';
+export * from './schemas/asff-schema.js';
+export * from './schemas/ocsf-schema.js';
