@@ -11,7 +11,8 @@ const run = (args) => spawnSync(process.execPath, args, { cwd: root, stdio: 'inh
 
 // Phase (c) must measure the current sources: when the build fails, it is told so and says so.
 const built = run(['scripts/build.mjs']) === 0;
-if (!built) process.stderr.write('bench: `pnpm build` failed; phase (c) is marked as measuring a stale bundle\n');
+if (!built)
+  process.stderr.write('bench: `pnpm build` failed; phase (c) is marked as measuring a stale bundle\n');
 
 mkdirSync(`${root}.bench`, { recursive: true });
 await build({

@@ -16,11 +16,12 @@ import { baseline, cliReader, inProcess } from './phases.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-function sampleRecord(account: string, region: string, eventName: string) {
+function sampleRecord(account: string, region: string, eventName: string, fixture = false) {
   return {
     account,
     region,
     timeMs: 0,
+    ...(fixture && { fixture: { ruleId: 'demo', name: 'match-demo.json', judged: true } }),
     record: {
       eventTime: '2024-05-14T10:00:00Z',
       eventName,
@@ -66,6 +67,30 @@ describe('benchFile', () => {
     expect(records.every((r) => r.eventName === 'Decrypt')).toBe(true);
   });
 
+  it.each([
+    { share: 0, expected: [0, 0] },
+    { share: 0.25, expected: [0.2, 0.3] },
+    { share: 1, expected: [1, 1] },
+  ])('draws $share of the records from fixture templates', ({ share, expected }) => {
+    // Prepare
+    const mixed = templatePool(
+      [
+        sampleRecord('111122223333', 'us-east-1', 'DescribeVpcs'),
+        sampleRecord('111122223333', 'us-east-1', 'StopLogging', true),
+      ],
+      share,
+    );
+
+    // Act
+    const records = (JSON.parse(benchFile(mixed, 0, 2000).body) as { Records: { eventName: string }[] })
+      .Records;
+
+    // Assess
+    const fromFixtures = records.filter((r) => r.eventName === 'StopLogging').length / records.length;
+    expect(fromFixtures).toBeGreaterThanOrEqual(expected[0] as number);
+    expect(fromFixtures).toBeLessThanOrEqual(expected[1] as number);
+  });
+
   it('is deterministic', () => {
     expect(benchFile(pool, 2, 50)).toEqual(benchFile(pool, 2, 50));
     expect(benchFile(pool, 2, 50).body).not.toBe(benchFile(pool, 4, 50).body);
@@ -83,7 +108,7 @@ describe('ensureBenchArchive', () => {
     const second = await ensureBenchArchive(ROOT, records, () => undefined, { base });
 
     // Assess
-    expect(first).toMatchObject({ records, files: 2, cached: false });
+    expect(first).toMatchObject({ records, files: 2, cached: false, fixtureShare: 0.01 });
     expect(second).toMatchObject({ dir: first.dir, records, files: 2, bytes: first.bytes, cached: true });
     expect(readdirSync(base).filter((e) => e.startsWith('archive-'))).toHaveLength(1);
     expect((await baseline(first.dir)).records).toBe(records);

@@ -12,14 +12,23 @@ import { isoSeconds, logFileKey } from '../sample/time.js';
 const gzipAsync = promisify(gzip);
 
 /**
- * The benchmark's archive: the sample's records (benign traffic and rule fixtures, in the same
- * mix) used as templates for a large archive in the same S3 layout, files of ~5,000 records
- * each, every record with its own time and event id. Built by string concatenation, not
- * JSON.stringify, and cached in `.bench/` keyed by a version, the size and the templates.
+ * The benchmark's archive: the sample's records used as templates for a large archive in the
+ * same S3 layout, files of ~5,000 records each, every record with its own time and event id.
+ * Built by string concatenation, not JSON.stringify, and cached in `.bench/` keyed by a
+ * version, the size, the fixture share and the templates.
+ *
+ * The sample over-represents risky changes (every rule fixture, ~7% of its records) so that
+ * it shows every category; real management trails are dominated by reads, and records that
+ * carry a policy document cost the rules ~20 times what a read costs. The benchmark therefore
+ * draws rule-fixture templates for {@link DEFAULT_FIXTURE_SHARE} of its records (still far
+ * more than production trails hold) and benign templates for the rest; `--fixture-share`
+ * changes that.
  */
 
 /** Bump when the layout or the way records are built changes: cached archives are rebuilt. */
-export const BENCH_ARCHIVE_VERSION = 1;
+export const BENCH_ARCHIVE_VERSION = 2;
+/** Share of records drawn from rule-fixture templates. */
+export const DEFAULT_FIXTURE_SHARE = 0.01;
 export const RECORDS_PER_FILE = 5000;
 /** Each file covers five minutes, as a busy account's CloudTrail files do. */
 const FILE_SPAN_MS = 5 * 60_000;
@@ -67,33 +76,47 @@ export function fillTemplate(template: RecordTemplate, time: string, id: string)
   return out;
 }
 
+interface Stream {
+  readonly account: string;
+  readonly region: string;
+  /** Everyday records. */
+  readonly benign: RecordTemplate[];
+  /** Records injected from rule fixtures. */
+  readonly fixtures: RecordTemplate[];
+}
+
 /** Templates grouped by the account and region their records belong to. */
 export interface TemplatePool {
-  readonly streams: readonly {
-    readonly account: string;
-    readonly region: string;
-    readonly templates: readonly RecordTemplate[];
-  }[];
-  /** Identifies the templates, for the cache key. */
+  readonly streams: readonly Readonly<Stream>[];
+  /** Share of records drawn from fixture templates (where a stream has some). */
+  readonly fixtureShare: number;
+  /** Identifies the templates and the share, for the cache key. */
   readonly digest: string;
 }
 
-export function templatePool(records: readonly SampleRecord[]): TemplatePool {
-  const streams = new Map<string, { account: string; region: string; templates: RecordTemplate[] }>();
-  const hash = createHash('sha256');
+export function templatePool(
+  records: readonly SampleRecord[],
+  fixtureShare = DEFAULT_FIXTURE_SHARE,
+): TemplatePool {
+  const streams = new Map<string, Stream>();
+  const hash = createHash('sha256').update(String(fixtureShare));
   for (const record of records) {
     const id = `${record.account}/${record.region}`;
     let stream = streams.get(id);
     if (!stream) {
-      stream = { account: record.account, region: record.region, templates: [] };
+      stream = { account: record.account, region: record.region, benign: [], fixtures: [] };
       streams.set(id, stream);
     }
     const template = makeTemplate(record.record);
-    stream.templates.push(template);
-    hash.update(id).update(template.parts.join('\u0000'));
+    (record.fixture ? stream.fixtures : stream.benign).push(template);
+    hash
+      .update(id)
+      .update(record.fixture ? 'f' : 'b')
+      .update(template.parts.join('\u0000'));
   }
   return {
     streams: [...streams.keys()].sort().map((id) => streams.get(id)!),
+    fixtureShare,
     digest: hash.digest('hex').slice(0, 12),
   };
 }
@@ -124,7 +147,10 @@ export function benchFile(pool: TemplatePool, index: number, records: number): B
       second = s;
       time = isoSeconds(ms);
     }
-    const template = stream.templates[Math.floor(rng.next() * stream.templates.length)]!;
+    const fromFixtures =
+      stream.fixtures.length > 0 && (stream.benign.length === 0 || rng.next() < pool.fixtureShare);
+    const templates = fromFixtures ? stream.fixtures : stream.benign;
+    const template = templates[Math.floor(rng.next() * templates.length)]!;
     pieces[i] = fillTemplate(template, time, idPrefix + i.toString(16).padStart(12, '0'));
   }
   const key = logFileKey(
@@ -143,6 +169,7 @@ export interface BenchArchive {
   readonly bytes: number;
   /** True when an earlier run's archive was reused. */
   readonly cached: boolean;
+  readonly fixtureShare: number;
   readonly generationMs: number;
 }
 
@@ -158,6 +185,8 @@ export interface BenchArchiveOptions {
   readonly base?: string;
   /** Files compressed at once (gzip runs on libuv's thread pool). */
   readonly concurrency?: number;
+  /** Default {@link DEFAULT_FIXTURE_SHARE}. */
+  readonly fixtureShare?: number;
 }
 
 /**
@@ -174,7 +203,8 @@ export async function ensureBenchArchive(
   options: BenchArchiveOptions = {},
 ): Promise<BenchArchive> {
   const started = performance.now();
-  const pool = templatePool(buildSample({ rootDir: root }).files.flatMap((f) => f.records));
+  const sampleRecords = buildSample({ rootDir: root }).files.flatMap((f) => f.records);
+  const pool = templatePool(sampleRecords, options.fixtureShare ?? DEFAULT_FIXTURE_SHARE);
   const name = `archive-v${BENCH_ARCHIVE_VERSION}-${records}-${pool.digest}`;
   const base = options.base ?? join(root, '.bench');
   const concurrency = options.concurrency ?? 4;
@@ -183,7 +213,13 @@ export async function ensureBenchArchive(
   if (existsSync(manifestPath)) {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
     if (manifest.version === BENCH_ARCHIVE_VERSION && manifest.records === records) {
-      return { dir, ...manifest, cached: true, generationMs: performance.now() - started };
+      return {
+        dir,
+        ...manifest,
+        cached: true,
+        fixtureShare: pool.fixtureShare,
+        generationMs: performance.now() - started,
+      };
     }
   }
   mkdirSync(base, { recursive: true });
@@ -207,5 +243,11 @@ export async function ensureBenchArchive(
   await Promise.all(Array.from({ length: concurrency }, worker));
   const manifest: Manifest = { version: BENCH_ARCHIVE_VERSION, records, files: fileCount, bytes };
   writeFileSync(manifestPath, JSON.stringify(manifest));
-  return { dir, ...manifest, cached: false, generationMs: performance.now() - started };
+  return {
+    dir,
+    ...manifest,
+    cached: false,
+    fixtureShare: pool.fixtureShare,
+    generationMs: performance.now() - started,
+  };
 }

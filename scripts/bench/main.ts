@@ -8,13 +8,14 @@
  *   (c)  `trailwarden scan --format jsonl > /dev/null` with the built CLI bundle
  *
  * Each phase runs in its own process. Options: --records <n> (default 1,000,000),
- * --runs <n> (best of n, default 1), --no-cli (skip (c)).
+ * --runs <n> (best of n, default 1), --fixture-share <0..1> (share of records taken from rule
+ * fixtures, default 0.01; see archive.ts), --no-cli (skip (c)).
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureBenchArchive } from './archive.js';
+import { DEFAULT_FIXTURE_SHARE, ensureBenchArchive } from './archive.js';
 import { measureChild } from './child.js';
 import { PHASES, type PhaseName, type PhaseResult, runPhase } from './phases.js';
 import { evaluateTargets, formatReport, type PhaseRow, rate } from './report.js';
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
     options: {
       records: { type: 'string', default: '1000000' },
       runs: { type: 'string', default: '1' },
+      'fixture-share': { type: 'string', default: String(DEFAULT_FIXTURE_SHARE) },
       'no-cli': { type: 'boolean', default: false },
       'stale-cli': { type: 'boolean', default: false },
       root: { type: 'string', default: process.cwd() },
@@ -134,8 +136,12 @@ async function main(): Promise<void> {
     throw new Error(`--records must be an integer ≥ 1000, got ${values.records}`);
   if (!Number.isInteger(runs) || runs < 1)
     throw new Error(`--runs must be a positive integer, got ${values.runs}`);
+  const fixtureShare = Number(values['fixture-share']);
+  if (!(fixtureShare >= 0 && fixtureShare <= 1)) {
+    throw new Error(`--fixture-share must be between 0 and 1, got ${values['fixture-share']}`);
+  }
   const root = resolve(values.root);
-  const archive = await ensureBenchArchive(root, records, log);
+  const archive = await ensureBenchArchive(root, records, log, { fixtureShare });
   const how = archive.cached ? 'cached' : `generated in ${(archive.generationMs / 1000).toFixed(1)} s`;
   log(`archive: ${archive.dir} (${how})`);
   const rows: PhaseRow[] = [];
@@ -153,7 +159,7 @@ async function main(): Promise<void> {
   const a = byId('a');
   const header = [
     `trailwarden bench: ${archive.records.toLocaleString('en-US')} records in ${archive.files} files`,
-    `(${Math.round(archive.bytes / 1024 / 1024)} MB gzipped, ${how}), best of ${runs}`,
+    `(${Math.round(archive.bytes / 1024 / 1024)} MB gzipped, ${how}; ${archive.fixtureShare * 100}% from rule fixtures), best of ${runs};`,
     `node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}),`,
     `load average ${loadavg()
       .map((l) => l.toFixed(1))

@@ -1,1 +1,2 @@
 export * from './alerting/index.js';
+export * from './formats/index.js';

@@ -12,6 +12,10 @@ describe('trailwarden', () => {
     { args: [], code: 2, stream: 'err', text: 'Usage: trailwarden' },
     { args: ['scna'], code: 2, stream: 'err', text: "unknown command 'scna'" },
     { args: ['rules', 'show'], code: 2, stream: 'err', text: "missing required argument 'id'" },
+    { args: ['findings', 'list', '--help'], code: 0, stream: 'out', text: '--store local (default)' },
+    { args: ['alerts', 'retry', '--help'], code: 0, stream: 'out', text: 'The outbox holds findings' },
+    { args: ['scan', '--help'], code: 0, stream: 'out', text: 'The console channel prints them on stderr' },
+    { args: ['findings', 'suppress', 'x', '--owner', 'o'], code: 2, stream: 'err', text: "required option '--reason" },
   ])('$args → exit $code', async ({ args, code, stream, text }) => {
     // Prepare
     const io = fakeIo({ columns: 100 });
@@ -28,7 +32,7 @@ describe('trailwarden', () => {
     // Act
     await runCli(['--help'], io);
     // Assess
-    for (const command of ['scan', 'rules', 'policy'])
+    for (const command of ['scan', 'findings', 'alerts', 'settings', 'rules', 'policy'])
       expect(io.out()).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
   });
 });

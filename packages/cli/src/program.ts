@@ -5,6 +5,7 @@ import { registerFindingsCommands } from './commands/findings.js';
 import { registerPolicyCommands } from './commands/policy.js';
 import { registerRulesCommands } from './commands/rules.js';
 import { registerScanCommand } from './commands/scan.js';
+import { registerSettingsCommands } from './commands/settings.js';
 import { EXIT_USAGE, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 
@@ -27,6 +28,7 @@ export function buildProgram(io: CliIo): Command {
   registerScanCommand(program, io);
   registerFindingsCommands(program, io);
   registerAlertsCommands(program, io);
+  registerSettingsCommands(program, io);
   registerRulesCommands(program, io);
   registerPolicyCommands(program, io);
   const output = {

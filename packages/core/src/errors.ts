@@ -62,7 +62,10 @@ export class InvalidTransitionError extends Error {
     readonly reason?: string,
     options?: { cause?: unknown },
   ) {
-    super(`finding ${findingId}: cannot change status from ${from} to ${to}${reason ? `: ${reason}` : ''}`, options);
+    super(
+      `finding ${findingId}: cannot change status from ${from} to ${to}${reason ? `: ${reason}` : ''}`,
+      options,
+    );
   }
 }
 

@@ -21,7 +21,12 @@ export interface FindingLife {
   readonly suppression?: SuppressionRef;
 }
 
-/** True for a finding read from the store (it carries a lifecycle status). */
+/**
+ * True for a finding read from the store (it carries a lifecycle status).
+ *
+ * @example
+ * isStoredFinding(outcome.finding); // true for a RecordOutcome's finding
+ */
 export function isStoredFinding(finding: Finding | StoredFinding): finding is StoredFinding {
   return 'status' in finding && typeof finding.status === 'string';
 }

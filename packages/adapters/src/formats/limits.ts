@@ -34,7 +34,12 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** True when `text` has at least one non-whitespace character (ASFF's `.*\S.*` pattern). */
+/**
+ * True when `text` has at least one non-whitespace character (ASFF's `.*\S.*` pattern).
+ *
+ * @example
+ * hasText(' \n'); // false
+ */
 export function hasText(text: string | undefined): text is string {
   return text !== undefined && /\S/.test(text);
 }

@@ -12,7 +12,7 @@ export interface StoreOptions {
   readonly seenEventsCap?: number;
   /**
    * When a window's finding is not written yet (its claimer is in flight), how often to look
-   * again before taking the window over (default 8 attempts from 10 ms, doubling: ≈2.5 s).
+   * again before taking the window over (default 8 attempts, waits from 10 ms doubling: ≈1.3 s).
    */
   readonly inFlightAttempts?: number;
   readonly inFlightBaseDelayMs?: number;

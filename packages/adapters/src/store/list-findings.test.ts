@@ -1,7 +1,23 @@
+import { SeveritySchema } from '@trailwarden/core';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { FindingStatusSchema } from './finding-schema.js';
 import plans from './fixtures/query-plans.json' with { type: 'json' };
 import { planQuery } from './list-findings.js';
-import type { FindingQuery } from './ports.js';
+
+const PlanCaseSchema = z.object({
+  name: z.string(),
+  query: z.object({
+    status: FindingStatusSchema.optional(),
+    severity: SeveritySchema.optional(),
+    account: z.string().optional(),
+    resource: z.string().optional(),
+  }),
+  index: z.string().nullable(),
+  keyAttributes: z.array(z.string()),
+  filterAttributes: z.array(z.string()),
+});
+const cases = z.array(PlanCaseSchema).parse(plans);
 
 /** Attribute names referenced by one expression, resolved through the plan's name map. */
 function attributes(expression: string | undefined, names: Readonly<Record<string, string>>): string[] {
@@ -9,9 +25,9 @@ function attributes(expression: string | undefined, names: Readonly<Record<strin
 }
 
 describe('planQuery', () => {
-  it.each(plans)('$name', ({ query, index, keyAttributes, filterAttributes }) => {
+  it.each(cases)('$name', ({ query, index, keyAttributes, filterAttributes }) => {
     // Act
-    const plan = planQuery(query as FindingQuery);
+    const plan = planQuery(query);
 
     // Assess
     expect(plan.index ?? null).toBe(index);

@@ -6,14 +6,9 @@ import {
   SlackWebhookClient,
   SnsAlertPublisher,
 } from '@trailwarden/adapters';
-import {
-  type AlertPublisher,
-  type AlertRoute,
-  maxSeverity,
-  routesFromSettings,
-  type Settings,
-  type Severity,
-} from '@trailwarden/core';
+import { maxSeverity, type Severity } from '@trailwarden/core';
+import { type AlertPublisher, type AlertRoute, routesFromSettings } from '@trailwarden/core/pipeline';
+import type { Settings } from '@trailwarden/core/settings';
 import { AlertSetupError } from '../errors.js';
 import type { CliIo } from '../io.js';
 
@@ -105,7 +100,8 @@ function snsClientConfig(topicArn: string, fromFlag: boolean, env: CliIo['env'])
   }
   const endpoint = nonEmpty(env.AWS_ENDPOINT_URL_SNS) ?? nonEmpty(env.AWS_ENDPOINT_URL);
   const local = endpoint !== undefined && isLocal(endpoint);
-  const hasCredentials = nonEmpty(env.AWS_ACCESS_KEY_ID) !== undefined || nonEmpty(env.AWS_PROFILE) !== undefined;
+  const hasCredentials =
+    nonEmpty(env.AWS_ACCESS_KEY_ID) !== undefined || nonEmpty(env.AWS_PROFILE) !== undefined;
   return {
     // The topic lives in the region its ARN names, whatever AWS_REGION says.
     region: match[1],

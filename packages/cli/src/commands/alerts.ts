@@ -1,4 +1,4 @@
-import { type RetryReport, retryUnalerted } from '@trailwarden/core';
+import { type RetryReport, retryUnalerted } from '@trailwarden/core/pipeline';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type AlertFlags, openAlertChannels } from '../alerts/alert-channels.js';
 import { ALERT_HELP, addAlertOptions } from '../alerts/alert-options.js';
@@ -43,7 +43,10 @@ export function registerAlertsCommands(program: Command, io: CliIo): void {
     .command('retry')
     .description('Send the findings still in the outbox to the alert channels')
     .option('--limit <n>', 'at most this many findings in this run (1 to 1000)', parseLimit, 100)
-    .option('--settings <file>', 'settings file for alert routing (default: trailwarden.config.* here, if any)')
+    .option(
+      '--settings <file>',
+      'settings file for alert routing (default: trailwarden.config.* here, if any)',
+    )
     .option('--no-settings', 'ignore trailwarden.config.* in the working directory');
   addAlertOptions(addStoreOptions(retry))
     .addHelpText('after', `${RETRY_HELP}${STORE_HELP}${ALERT_HELP}`)

@@ -3,7 +3,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { CliIo } from '../io.js';
 import { storedFindingRecord } from '../output/stored-finding-view.js';
 import type { StoreFlags } from '../store/store-config.js';
-import { addStoreOptions } from '../store/store-options.js';
+import { addStoreOptions, STORE_HELP } from '../store/store-options.js';
 import { useStore } from '../store/use-store.js';
 
 interface ChangeFlags extends StoreFlags {
@@ -37,7 +37,9 @@ export function registerLifecycleCommands(findings: Command, io: CliIo): void {
         .description(description)
         .argument('<id>', 'finding id (see trailwarden findings list)')
         .option('--by <name>', 'who makes the change, for the history (default: $USER)')
-        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text')),
+        .addOption(
+          new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'),
+        ),
     );
   change('ack', 'Acknowledge an open finding: someone is on it')
     .option('--reason <text>', 'why, for the history')
@@ -52,7 +54,11 @@ export function registerLifecycleCommands(findings: Command, io: CliIo): void {
   change('suppress', 'Suppress a finding: an accepted risk, with an owner, a reason and an expiry')
     .requiredOption('--owner <name>', 'who answers for the suppression (a team or a person)', filledIn)
     .requiredOption('--reason <text>', 'why the finding is accepted', filledIn)
-    .requiredOption('--expires <date>', 'when the acceptance ends: a future ISO date or date-time', parseExpiry)
+    .requiredOption(
+      '--expires <date>',
+      'when the acceptance ends: a future ISO date or date-time',
+      parseExpiry,
+    )
     .action(async (id: string, flags: SuppressFlags) => {
       const { owner, reason } = flags;
       const suppression = {
@@ -65,7 +71,12 @@ export function registerLifecycleCommands(findings: Command, io: CliIo): void {
     });
 }
 
-async function transition(id: string, request: TransitionRequest, flags: ChangeFlags, io: CliIo): Promise<void> {
+async function transition(
+  id: string,
+  request: TransitionRequest,
+  flags: ChangeFlags,
+  io: CliIo,
+): Promise<void> {
   const updated = await useStore(flags, io, (store) => store.transition(id, request));
   io.stdout.write(
     flags.format === 'json'
@@ -76,7 +87,9 @@ async function transition(id: string, request: TransitionRequest, flags: ChangeF
 
 function describeChange(finding: StoredFinding): string {
   const from = finding.history.at(-1)?.from ?? '?';
-  const suppressed = finding.suppression ? ` until ${finding.suppression.expires} (owner ${finding.suppression.owner})` : '';
+  const suppressed = finding.suppression
+    ? ` until ${finding.suppression.expires} (owner ${finding.suppression.owner})`
+    : '';
   return `finding ${finding.id}: ${from} → ${finding.status}${finding.status === 'suppressed' ? suppressed : ''} · ${finding.title}`;
 }
 
@@ -100,11 +113,20 @@ function parseExpiry(value: string): string {
   const at = Date.parse(expires);
   const day = value.slice(0, 10);
   const real = new Date(`${day}T00:00:00Z`);
-  if (!EXPIRY.test(value) || Number.isNaN(at) || Number.isNaN(real.getTime()) || !real.toISOString().startsWith(day)) {
-    throw new InvalidArgumentError('expected an ISO-8601 date or date-time, like 2027-01-31 or 2027-01-31T18:00:00Z.');
+  if (
+    !EXPIRY.test(value) ||
+    Number.isNaN(at) ||
+    Number.isNaN(real.getTime()) ||
+    !real.toISOString().startsWith(day)
+  ) {
+    throw new InvalidArgumentError(
+      'expected an ISO-8601 date or date-time, like 2027-01-31 or 2027-01-31T18:00:00Z.',
+    );
   }
   if (at <= Date.now()) {
-    throw new InvalidArgumentError(`${expires} is not in the future; a suppression must expire later than now.`);
+    throw new InvalidArgumentError(
+      `${expires} is not in the future; a suppression must expire later than now.`,
+    );
   }
   return expires;
 }

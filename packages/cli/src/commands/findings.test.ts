@@ -39,7 +39,9 @@ describe('trailwarden findings', () => {
     );
     expect(code).toBe(1);
     const list = await run(['findings', 'list', '--format', 'jsonl', '--data-dir', dataDir]);
-    const byRule = new Map((list.json() as unknown as Listed[]).map((f) => [`${f.ruleId}/${f.severity}`, f.id]));
+    const byRule = new Map(
+      (list.json() as unknown as Listed[]).map((f) => [`${f.ruleId}/${f.severity}`, f.id]),
+    );
     return { dataDir, ids: byRule };
   };
   let shared: Awaited<ReturnType<typeof scanned>>;
@@ -58,19 +60,39 @@ describe('trailwarden findings', () => {
 
   describe('list', () => {
     it.each([
-      { name: 'everything', args: [], rules: ['root-console-login', 's3-bucket-policy-public', 's3-bucket-policy-public'] },
+      {
+        name: 'everything',
+        args: [],
+        rules: ['root-console-login', 's3-bucket-policy-public', 's3-bucket-policy-public'],
+      },
       { name: '--severity', args: ['--severity', 'medium'], rules: ['s3-bucket-policy-public'] },
-      { name: '--status open', args: ['--status', 'open'], rules: ['root-console-login', 's3-bucket-policy-public', 's3-bucket-policy-public'] },
+      {
+        name: '--status open',
+        args: ['--status', 'open'],
+        rules: ['root-console-login', 's3-bucket-policy-public', 's3-bucket-policy-public'],
+      },
       { name: '--status resolved', args: ['--status', 'resolved'], rules: [] },
-      { name: '--account', args: ['--account', '111122223333'], rules: ['root-console-login', 's3-bucket-policy-public', 's3-bucket-policy-public'] },
+      {
+        name: '--account',
+        args: ['--account', '111122223333'],
+        rules: ['root-console-login', 's3-bucket-policy-public', 's3-bucket-policy-public'],
+      },
       { name: 'another --account', args: ['--account', '444455556666'], rules: [] },
-      { name: '--resource', args: ['--resource', 'arn:aws:s3:::example-website-bucket'], rules: ['s3-bucket-policy-public'] },
+      {
+        name: '--resource',
+        args: ['--resource', 'arn:aws:s3:::example-website-bucket'],
+        rules: ['s3-bucket-policy-public'],
+      },
     ])('filters: $name', async ({ args, rules }) => {
       // Act
       const { code, json } = await findings(['list', '--format', 'jsonl', ...args]);
       // Assess
       expect(code).toBe(0);
-      expect(json().map((f) => f.ruleId).sort()).toEqual(rules);
+      expect(
+        json()
+          .map((f) => f.ruleId)
+          .sort(),
+      ).toEqual(rules);
     });
 
     it('pages with --limit and prints the cursor for the next page on stderr', async () => {
@@ -95,7 +117,9 @@ describe('trailwarden findings', () => {
       const lines = out.trimEnd().split('\n');
       expect(lines[0]).toMatch(/^ID\s+SEVERITY\s+STATUS\s+LAST SEEN\s+COUNT\s+RULE\s+RESOURCE\s+SUMMARY$/);
       expect(lines).toHaveLength(4);
-      expect(lines.slice(1).every((line) => /^[0-9a-f]{32}\s+(critical|medium)\s+open\s+2024-03-04T/.test(line))).toBe(true);
+      expect(
+        lines.slice(1).every((line) => /^[0-9a-f]{32}\s+(critical|medium)\s+open\s+2024-03-04T/.test(line)),
+      ).toBe(true);
     });
 
     it.each(['json', 'asff', 'ocsf'])('--format %s', async (format) => {
@@ -103,14 +127,23 @@ describe('trailwarden findings', () => {
       const { code, out } = await findings(['list', '--format', format]);
       // Assess
       expect(code).toBe(0);
-      const parsed = format === 'json' ? (JSON.parse(out) as unknown[]) : out.trimEnd().split('\n').map((l) => JSON.parse(l));
+      const parsed =
+        format === 'json'
+          ? (JSON.parse(out) as unknown[])
+          : out
+              .trimEnd()
+              .split('\n')
+              .map((l) => JSON.parse(l));
       expect(parsed).toHaveLength(3);
     });
   });
 
   describe('show', () => {
     it.each([
-      { format: 'json', check: (f: Record<string, unknown>) => f.status === 'open' && typeof f.runbook === 'string' },
+      {
+        format: 'json',
+        check: (f: Record<string, unknown>) => f.status === 'open' && typeof f.runbook === 'string',
+      },
       { format: 'asff', check: (f: Record<string, unknown>) => f.GeneratorId === 'root-console-login' },
       { format: 'ocsf', check: (f: Record<string, unknown>) => typeof f.finding_info === 'object' },
     ])('--format $format', async ({ format, check }) => {
@@ -183,10 +216,26 @@ describe('trailwarden findings', () => {
     });
 
     it.each([
-      { name: 'no --owner', args: ['--reason', 'r', '--expires', '2099-01-01'], message: "required option '--owner <name>'" },
-      { name: 'no --reason', args: ['--owner', 'o', '--expires', '2099-01-01'], message: "required option '--reason <text>'" },
-      { name: 'no --expires', args: ['--owner', 'o', '--reason', 'r'], message: "required option '--expires <date>'" },
-      { name: 'an empty owner', args: ['--owner', ' ', '--reason', 'r', '--expires', '2099-01-01'], message: 'it is empty' },
+      {
+        name: 'no --owner',
+        args: ['--reason', 'r', '--expires', '2099-01-01'],
+        message: "required option '--owner <name>'",
+      },
+      {
+        name: 'no --reason',
+        args: ['--owner', 'o', '--expires', '2099-01-01'],
+        message: "required option '--reason <text>'",
+      },
+      {
+        name: 'no --expires',
+        args: ['--owner', 'o', '--reason', 'r'],
+        message: "required option '--expires <date>'",
+      },
+      {
+        name: 'an empty owner',
+        args: ['--owner', ' ', '--reason', 'r', '--expires', '2099-01-01'],
+        message: 'it is empty',
+      },
       {
         name: 'a past expiry',
         args: ['--owner', 'o', '--reason', 'r', '--expires', '2020-01-01'],

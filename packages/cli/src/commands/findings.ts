@@ -17,7 +17,12 @@ import { addStoreOptions, STORE_HELP } from '../store/store-options.js';
 import { useStore } from '../store/use-store.js';
 import { registerLifecycleCommands } from './findings-lifecycle.js';
 
-export const FINDING_STATUSES = ['open', 'acknowledged', 'resolved', 'suppressed'] as const satisfies readonly FindingStatus[];
+export const FINDING_STATUSES = [
+  'open',
+  'acknowledged',
+  'resolved',
+  'suppressed',
+] as const satisfies readonly FindingStatus[];
 
 const SHOW_FORMATS = ['json', 'asff', 'ocsf'] as const;
 type ShowFormat = (typeof SHOW_FORMATS)[number];
@@ -76,22 +81,26 @@ export function registerFindingsCommands(program: Command, io: CliIo): void {
         OUTPUT_FORMATS,
       ),
     );
-  addStoreOptions(list).action(async (flags: ListFlags) => {
-    await listFindings(flags, io);
-  });
+  addStoreOptions(list)
+    .addHelpText('after', STORE_HELP)
+    .action(async (flags: ListFlags) => {
+      await listFindings(flags, io);
+    });
   const show = findings
     .command('show')
     .description('Show one finding with its evidence, status and history')
     .argument('<id>', 'finding id (see trailwarden findings list)')
     .addOption(new Option('--format <format>', 'output format').choices(SHOW_FORMATS).default('json'));
-  addStoreOptions(show).action(async (id: string, flags: ShowFlags) => {
-    const finding = await useStore(flags, io, async (store) => {
-      const found = await store.get(id);
-      if (found === undefined) throw new FindingNotFoundError(id);
-      return found;
+  addStoreOptions(show)
+    .addHelpText('after', STORE_HELP)
+    .action(async (id: string, flags: ShowFlags) => {
+      const finding = await useStore(flags, io, async (store) => {
+        const found = await store.get(id);
+        if (found === undefined) throw new FindingNotFoundError(id);
+        return found;
+      });
+      io.stdout.write(`${JSON.stringify(showRecord(finding, flags.format), null, 2)}\n`);
     });
-    io.stdout.write(`${JSON.stringify(showRecord(finding, flags.format), null, 2)}\n`);
-  });
   registerLifecycleCommands(findings, io);
 }
 
@@ -108,7 +117,8 @@ async function listFindings(flags: ListFlags, io: CliIo): Promise<void> {
   const format = flags.format ?? (io.isTTY.stdout ? 'table' : 'jsonl');
   if (format === 'table') {
     if (page.items.length === 0) io.stderr.write('no findings match\n');
-    else io.stdout.write(formatStoredFindingsTable(page.items, io.columns ?? (Number(io.env.COLUMNS) || 200)));
+    else
+      io.stdout.write(formatStoredFindingsTable(page.items, io.columns ?? (Number(io.env.COLUMNS) || 200)));
   } else {
     const writer = createFindingWriter<StoredFinding>(
       format,

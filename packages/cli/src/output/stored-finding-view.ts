@@ -49,8 +49,16 @@ export function formatStoredFindingsTable(findings: readonly StoredFinding[], wi
   const used = COLUMNS.reduce((sum, c) => sum + c.width + GAP.length, 0);
   const columns = used + MIN_SUMMARY > width ? COLUMNS.filter((c) => c.title !== 'RESOURCE') : COLUMNS;
   const row = (cells: readonly string[], summary: string) =>
-    cut(columns.map((c, i) => fitCell(cells[i] ?? '', c.width) + GAP).join('') + flatten(summary), width).trimEnd();
-  const lines = [row(columns.map((c) => c.title), 'SUMMARY')];
+    cut(
+      columns.map((c, i) => fitCell(cells[i] ?? '', c.width) + GAP).join('') + flatten(summary),
+      width,
+    ).trimEnd();
+  const lines = [
+    row(
+      columns.map((c) => c.title),
+      'SUMMARY',
+    ),
+  ];
   for (const finding of findings) {
     const cells: Record<(typeof COLUMNS)[number]['title'], string> = {
       ID: finding.id,

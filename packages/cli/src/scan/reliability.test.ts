@@ -60,7 +60,11 @@ describe('reliability of the local pipeline', () => {
     // Assess
     expect(scan.code).toBe(2);
     expect(scan.out).toBe('');
-    expect(scan.err).toMatch(new RegExp(`^trailwarden: DynamoDB table trailwarden-findings at ${endpoint} cannot be used: .*${endpoint}`));
+    expect(scan.err).toMatch(
+      new RegExp(
+        `^trailwarden: DynamoDB table trailwarden-findings at ${endpoint} cannot be used: .*${endpoint}`,
+      ),
+    );
     expect(scan.err).not.toContain('scanned');
     expect(scan.err).not.toMatch(/^CRITICAL/m);
     expect(list.code).toBe(2);
@@ -85,14 +89,20 @@ describe('reliability of the local pipeline', () => {
       const env = { AWS_ENDPOINT_URL_SNS: sns.endpoint };
       const dir = dataDir('sns');
       // Act: SNS refuses every publish.
-      const scan = await run(['scan', trail, '--data-dir', dir, '--sns-topic', topicArn], { cwd: inputs, env });
+      const scan = await run(['scan', trail, '--data-dir', dir, '--sns-topic', topicArn], {
+        cwd: inputs,
+        env,
+      });
       const pending = await listed(dir);
       await sns.createTopic('trailwarden-alerts');
       const queue = await sns.createQueue('pager');
       await sns.subscribeQueue(topicArn, queue);
-      const retry = await run(['alerts', 'retry', '--data-dir', dir, '--sns-topic', topicArn, '--no-console-alerts'], {
-        env,
-      });
+      const retry = await run(
+        ['alerts', 'retry', '--data-dir', dir, '--sns-topic', topicArn, '--no-console-alerts'],
+        {
+          env,
+        },
+      );
       const messages = await sns.receive(queue, { count: 2 });
       const again = await run(['alerts', 'retry', '--data-dir', dir, '--sns-topic', topicArn], { env });
       // Assess
@@ -104,7 +114,9 @@ describe('reliability of the local pipeline', () => {
       expect(scan.err).toMatch(/sns: alert for finding \w+ not accepted/);
       expect(pending.map((f) => f.alerted)).toEqual([false, false]);
       expect(retry.code).toBe(0);
-      expect(retry.out).toBe('outbox: 2 findings: 2 delivered via sns, 0 routed to no channel, 0 still pending\n');
+      expect(retry.out).toBe(
+        'outbox: 2 findings: 2 delivered via sns, 0 routed to no channel, 0 still pending\n',
+      );
       expect(messages.map((m) => JSON.parse(m.Body ?? '{}').MessageAttributes.ruleId.Value).sort()).toEqual([
         'root-console-login',
         's3-bucket-policy-public',
@@ -122,19 +134,36 @@ describe('reliability of the local pipeline', () => {
     const dir = dataDir('slack');
     try {
       // Act
-      const scan = await run(['scan', trail, '--data-dir', dir, '--slack-webhook', `${failing.url}/services/T0/B0/x`], {
-        cwd: inputs,
-      });
-      const stillFailing = await run(
-        ['alerts', 'retry', '--data-dir', dir, '--slack-webhook', `${failing.url}/services/T0/B0/x`],
+      const scan = await run(
+        ['scan', trail, '--data-dir', dir, '--slack-webhook', `${failing.url}/services/T0/B0/x`],
+        {
+          cwd: inputs,
+        },
       );
-      const retry = await run(['alerts', 'retry', '--data-dir', dir, '--slack-webhook', `${healthy.url}/services/T0/B0/y`]);
+      const stillFailing = await run([
+        'alerts',
+        'retry',
+        '--data-dir',
+        dir,
+        '--slack-webhook',
+        `${failing.url}/services/T0/B0/x`,
+      ]);
+      const retry = await run([
+        'alerts',
+        'retry',
+        '--data-dir',
+        dir,
+        '--slack-webhook',
+        `${healthy.url}/services/T0/B0/y`,
+      ]);
       // Assess
       expect(scan.err).toContain('alerts not delivered: 2');
       expect(scan.err).toContain('Slack webhook answered HTTP 500 (internal_error)');
       expect(scan.err).not.toContain('/services/T0/B0/x');
       expect(stillFailing.code).toBe(1);
-      expect(stillFailing.out).toContain('0 delivered via console, slack, 0 routed to no channel, 2 still pending');
+      expect(stillFailing.out).toContain(
+        '0 delivered via console, slack, 0 routed to no channel, 2 still pending',
+      );
       expect(retry.code).toBe(0);
       expect(healthy.requests).toHaveLength(2);
       const payload = JSON.parse(healthy.requests[0]?.body ?? '{}') as { blocks?: unknown[] };
@@ -150,7 +179,9 @@ describe('reliability of the local pipeline', () => {
     // Prepare
     const dir = dataDir('duplicates');
     // Act
-    const scan = await run(['scan', join(fixtures, 'duplicate-records.json'), '--data-dir', dir], { cwd: inputs });
+    const scan = await run(['scan', join(fixtures, 'duplicate-records.json'), '--data-dir', dir], {
+      cwd: inputs,
+    });
     // Assess
     expect(scan.json().map((f) => f.ruleId)).toEqual([
       'root-console-login',

@@ -1,14 +1,7 @@
 import { access, constants } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import {
-  CATALOG,
-  type Category,
-  createPipeline,
-  type Logger,
-  MemoryState,
-  type Rule,
-  type Severity,
-} from '@trailwarden/core';
+import { CATALOG, type Category, MemoryState, type Rule, type Severity } from '@trailwarden/core';
+import { createPipeline, type Logger } from '@trailwarden/core/pipeline';
 import { type AlertFlags, openAlertChannels } from '../alerts/alert-channels.js';
 import { InputError, UsageError } from '../errors.js';
 import { readInputBatches } from '../input/read-inputs.js';

@@ -1,4 +1,5 @@
-import { type FindingSource, type ProcessResult, type Severity, severityRank } from '@trailwarden/core';
+import { type FindingSource, type Severity, severityRank } from '@trailwarden/core';
+import type { ProcessResult } from '@trailwarden/core/pipeline';
 import type { FindingWriter } from '../output/finding-writer.js';
 import type { ScanStats } from './scan-stats.js';
 
@@ -73,7 +74,8 @@ export class ScanResults {
     }
     for (const error of result.errors) {
       // Finding-level failures are counted per finding below; here only what detection reported.
-      if (error.name === 'RuleExecutionError') stats.ruleError({ ...at, reason: `${error.message}: ${causeOf(error)}` });
+      if (error.name === 'RuleExecutionError')
+        stats.ruleError({ ...at, reason: `${error.message}: ${causeOf(error)}` });
     }
     for (const handled of result.findings) {
       const { finding } = handled;

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { SettingsError } from '@trailwarden/core';
 import {
   DEFAULT_SETTINGS,
   parseSettingsText,
   SETTINGS_FILE_NAMES,
   type Settings,
-  SettingsError,
   settingsFormatOf,
-} from '@trailwarden/core';
+} from '@trailwarden/core/settings';
 import { InputError } from '../errors.js';
 
 /** The settings a command runs with and the file they came from (none: every default). */
@@ -35,7 +35,9 @@ export async function loadSettings(file: string | false | undefined, cwd: string
     for (const name of SETTINGS_FILE_NAMES) {
       const text = await readFile(join(cwd, name), 'utf8').catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT' || error.code === 'EISDIR') return undefined;
-        throw new InputError(`cannot read settings file ${name}: ${error.message}`, undefined, { cause: error });
+        throw new InputError(`cannot read settings file ${name}: ${error.message}`, undefined, {
+          cause: error,
+        });
       });
       if (text !== undefined) return { settings: parse(text, name), file: name };
     }

@@ -63,7 +63,9 @@ export async function startEmbeddedDynamoDb(dataDir: string): Promise<EmbeddedDy
       },
     );
   } catch (cause) {
-    throw new StoreError(`cannot create the data directory ${dataDir}: ${messageOf(cause)}`, undefined, { cause });
+    throw new StoreError(`cannot create the data directory ${dataDir}: ${messageOf(cause)}`, undefined, {
+      cause,
+    });
   }
   const { dynalite, Level } = loadDynalite();
   await probe(Level, directory, dataDir);

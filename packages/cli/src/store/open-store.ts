@@ -1,6 +1,7 @@
 import { DescribeTableCommand, DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDbFindingStore, ensureTable } from '@trailwarden/adapters';
-import { type FindingStore, MemoryFindingStore } from '@trailwarden/core';
+import type { FindingStore } from '@trailwarden/core';
+import { MemoryFindingStore } from '@trailwarden/core/pipeline';
 import { StoreError } from '../errors.js';
 import { type EmbeddedDynamoDb, startEmbeddedDynamoDb } from './embedded-dynamodb.js';
 import { describeStore, LOCAL_REGION, type StoreConfig } from './store-config.js';
@@ -47,7 +48,11 @@ export async function openStore(config: StoreConfig): Promise<OpenedStore> {
   try {
     if (config.kind === 'local') {
       server = await startEmbeddedDynamoDb(config.dataDir);
-      client = new DynamoDBClient({ endpoint: server.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+      client = new DynamoDBClient({
+        endpoint: server.endpoint,
+        region: LOCAL_REGION,
+        credentials: LOCAL_CREDENTIALS,
+      });
       await ensureTable(client, config.table).catch((cause: unknown) => {
         throw new StoreError(`the ${label} cannot be used: ${messageOf(cause)}`, undefined, { cause });
       });

@@ -71,7 +71,10 @@ describe('resolveStoreConfig', () => {
   );
 
   it.each([
-    { flags: { store: 'local', endpoint: 'http://127.0.0.1:8000' }, message: '--endpoint is for --store dynamodb' },
+    {
+      flags: { store: 'local', endpoint: 'http://127.0.0.1:8000' },
+      message: '--endpoint is for --store dynamodb',
+    },
     { flags: { store: 'dynamodb', dataDir: 'x' }, message: '--data-dir is for --store local' },
     { flags: { store: 'memory', table: 'findings' }, message: '--table is for --store local or dynamodb' },
     { flags: { table: 'a b' }, message: '--table "a b" is not a DynamoDB table name' },
@@ -93,7 +96,12 @@ describe('describeStore', () => {
       label: 'embedded store in /repo/.trailwarden',
     },
     {
-      config: { kind: 'dynamodb', table: 't', endpoint: 'http://127.0.0.1:8000', localCredentials: true } as const,
+      config: {
+        kind: 'dynamodb',
+        table: 't',
+        endpoint: 'http://127.0.0.1:8000',
+        localCredentials: true,
+      } as const,
       label: 'DynamoDB table t at http://127.0.0.1:8000',
     },
   ])('$label', ({ config, label }) => {

@@ -95,8 +95,10 @@ export function resolveStoreConfig(flags: StoreFlags, env: Env, cwd: string): St
             ? [env.AWS_ENDPOINT_URL_DYNAMODB, 'AWS_ENDPOINT_URL_DYNAMODB']
             : [nonEmpty(env.AWS_ENDPOINT_URL), 'AWS_ENDPOINT_URL'];
       const local = endpoint !== undefined && isLocalEndpoint(endpoint, source);
-      const region = nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION) ?? (local ? LOCAL_REGION : undefined);
-      const hasCredentials = nonEmpty(env.AWS_ACCESS_KEY_ID) !== undefined || nonEmpty(env.AWS_PROFILE) !== undefined;
+      const region =
+        nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION) ?? (local ? LOCAL_REGION : undefined);
+      const hasCredentials =
+        nonEmpty(env.AWS_ACCESS_KEY_ID) !== undefined || nonEmpty(env.AWS_PROFILE) !== undefined;
       return {
         kind,
         table,

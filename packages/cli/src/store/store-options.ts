@@ -22,9 +22,10 @@ Findings store:
 export function addStoreOptions(command: Command): Command {
   return command
     .addOption(
-      new Option('--store <kind>', 'where findings are kept (default: local, or dynamodb with --endpoint)').choices(
-        STORE_KINDS,
-      ),
+      new Option(
+        '--store <kind>',
+        'where findings are kept (default: local, or dynamodb with --endpoint)',
+      ).choices(STORE_KINDS),
     )
     .option('--data-dir <dir>', `directory of the embedded store (default: ${DEFAULT_DATA_DIR}/)`)
     .option('--table <name>', `DynamoDB table name (default: ${DEFAULT_TABLE})`)

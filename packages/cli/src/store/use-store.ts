@@ -6,9 +6,19 @@ import { openStore } from './open-store.js';
 import { describeStore, resolveStoreConfig, type StoreFlags } from './store-config.js';
 
 /** Store errors that are about the request (an id, a transition, a cursor), by name: core and adapters each define them. */
-const REQUEST_ERRORS = new Set(['FindingNotFoundError', 'InvalidTransitionError', 'InvalidCursorError', 'ParseError']);
+const REQUEST_ERRORS = new Set([
+  'FindingNotFoundError',
+  'InvalidTransitionError',
+  'InvalidCursorError',
+  'ParseError',
+]);
 /** Store errors that are about the store itself. */
-const STORE_ERRORS = new Set(['StoreUnavailableError', 'StoreRequestError', 'StoreConflictError', 'CorruptItemError']);
+const STORE_ERRORS = new Set([
+  'StoreUnavailableError',
+  'StoreRequestError',
+  'StoreConflictError',
+  'CorruptItemError',
+]);
 
 /**
  * Opens the store named by the flags for a command that reads or changes recorded findings
@@ -57,6 +67,7 @@ export async function useStore<T>(
 function translate(error: unknown, label: string): unknown {
   if (!(error instanceof Error) || error instanceof UsageError) return error;
   if (REQUEST_ERRORS.has(error.name)) return new UsageError(error.message, undefined, { cause: error });
-  if (STORE_ERRORS.has(error.name)) return new StoreError(`${label}: ${error.message}`, undefined, { cause: error });
+  if (STORE_ERRORS.has(error.name))
+    return new StoreError(`${label}: ${error.message}`, undefined, { cause: error });
   return error;
 }

@@ -21,6 +21,11 @@ export async function run(args: readonly string[], options: FakeIoOptions = {}):
   const code = await runCli(args, io);
   const out = io.out();
   const json = () =>
-    out.trim() === '' ? [] : out.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    out.trim() === ''
+      ? []
+      : out
+          .trimEnd()
+          .split('\n')
+          .map((line) => JSON.parse(line) as Record<string, unknown>);
   return { code, out, err: io.err(), json };
 }

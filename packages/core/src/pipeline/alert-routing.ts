@@ -1,6 +1,11 @@
 import { PipelineError } from '../errors.js';
 import { atLeast, type Severity } from '../findings/severity.js';
-import { ALERT_CHANNELS, type AlertChannel, type AlertsSettings, DEFAULT_MIN_SEVERITY } from '../settings/alerts-schema.js';
+import {
+  ALERT_CHANNELS,
+  type AlertChannel,
+  type AlertsSettings,
+  DEFAULT_MIN_SEVERITY,
+} from '../settings/alerts-schema.js';
 import type { AlertPublisher, FindingStore, PublishResult, StoredFinding } from './ports.js';
 
 /** One alert channel: a publisher and the lowest severity it receives. */
@@ -49,7 +54,10 @@ export interface DeliveryReport {
   readonly errors: readonly PipelineError[];
 }
 
-async function publishSafely(route: AlertRoute, findings: readonly StoredFinding[]): Promise<readonly PublishResult[]> {
+async function publishSafely(
+  route: AlertRoute,
+  findings: readonly StoredFinding[],
+): Promise<readonly PublishResult[]> {
   try {
     return await route.publisher.publish(findings);
   } catch (cause) {
@@ -76,7 +84,9 @@ export async function deliverAlerts(
   store: Pick<FindingStore, 'markAlerted'>,
   now: string,
 ): Promise<DeliveryReport[]> {
-  const targets = new Map(findings.map((f) => [f.id, routes.filter((r) => atLeast(f.severity, r.minSeverity))]));
+  const targets = new Map(
+    findings.map((f) => [f.id, routes.filter((r) => atLeast(f.severity, r.minSeverity))]),
+  );
   const accepted = new Map<string, string[]>(findings.map((f) => [f.id, []]));
   const errors = new Map<string, PipelineError[]>(findings.map((f) => [f.id, []]));
   await Promise.all(
@@ -91,9 +101,16 @@ export async function deliverAlerts(
           continue;
         }
         const cause = result ? result.error : new Error(`${route.channel} publisher returned no result`);
-        errors.get(finding.id)?.push(
-          new PipelineError('alert', `${route.channel}: alert for finding ${finding.id} not accepted: ${cause.message}`, { findingId: finding.id }, { cause }),
-        );
+        errors
+          .get(finding.id)
+          ?.push(
+            new PipelineError(
+              'alert',
+              `${route.channel}: alert for finding ${finding.id} not accepted: ${cause.message}`,
+              { findingId: finding.id },
+              { cause },
+            ),
+          );
       }
     }),
   );
@@ -111,7 +128,12 @@ export async function deliverAlerts(
       } catch (cause) {
         const message = cause instanceof Error ? cause.message : String(cause);
         failures.push(
-          new PipelineError('mark-alerted', `finding ${finding.id} alerted but not marked (it will be sent again): ${message}`, { findingId: finding.id }, { cause }),
+          new PipelineError(
+            'mark-alerted',
+            `finding ${finding.id} alerted but not marked (it will be sent again): ${message}`,
+            { findingId: finding.id },
+            { cause },
+          ),
         );
       }
     }

@@ -10,7 +10,10 @@ describe('dedupeWindowFor', () => {
     { name: 'the file-wide window over the rule’s', settings: { dedupeWindowMinutes: 90 }, window: 90 },
     {
       name: 'the rule entry over the file-wide window',
-      settings: { dedupeWindowMinutes: 90, rules: { 'cloudtrail-logging-stopped': { dedupeWindowMinutes: 5 } } },
+      settings: {
+        dedupeWindowMinutes: 90,
+        rules: { 'cloudtrail-logging-stopped': { dedupeWindowMinutes: 5 } },
+      },
       window: 5,
     },
     { name: 'zero is a window (no dedupe)', settings: { dedupeWindowMinutes: 0 }, window: 0 },

@@ -14,7 +14,10 @@ export const FALLBACK_DEDUPE_WINDOW_MINUTES = 60;
  * @example
  * lowerForDeployPipeline(finding, { lowerSeverityBy: 1 }).severity; // 'high' for a critical one by a deploy role
  */
-export function lowerForDeployPipeline(finding: Finding, deployPipeline: Settings['deployPipeline']): Finding {
+export function lowerForDeployPipeline(
+  finding: Finding,
+  deployPipeline: Settings['deployPipeline'],
+): Finding {
   const steps = deployPipeline.lowerSeverityBy;
   if (steps === 0 || finding.actor.provenance !== 'deploy-pipeline') return finding;
   const severity = lowerSeverity(finding.severity, steps);

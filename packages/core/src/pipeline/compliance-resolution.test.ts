@@ -59,8 +59,16 @@ describe('Config COMPLIANT resolves the matching open finding', () => {
   it('also resolves an acknowledged finding, and leaves other accounts alone', async () => {
     // Prepare
     const store = new MemoryFindingStore();
-    const pipeline = createPipeline({ settings: parseSettings({}), store, state: new MemoryState(), clock: () => NOW });
-    const other = fixture('config-ssh-noncompliant') as { detail: Record<string, unknown> } & Record<string, unknown>;
+    const pipeline = createPipeline({
+      settings: parseSettings({}),
+      store,
+      state: new MemoryState(),
+      clock: () => NOW,
+    });
+    const other = fixture('config-ssh-noncompliant') as { detail: Record<string, unknown> } & Record<
+      string,
+      unknown
+    >;
     const otherAccount = {
       ...other,
       id: '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a',
@@ -82,7 +90,12 @@ describe('Config COMPLIANT resolves the matching open finding', () => {
   it('records nothing for a COMPLIANT result without an open finding', async () => {
     // Prepare
     const store = new MemoryFindingStore();
-    const pipeline = createPipeline({ settings: parseSettings({}), store, state: new MemoryState(), clock: () => NOW });
+    const pipeline = createPipeline({
+      settings: parseSettings({}),
+      store,
+      state: new MemoryState(),
+      clock: () => NOW,
+    });
     // Act
     const result = await pipeline.process(fixture('config-ssh-compliant'));
     // Assess

@@ -94,11 +94,19 @@ export async function resolveCompliant(
 ): Promise<readonly StoredFinding[]> {
   const reason = `AWS Config rule ${target.configRule} reports the resource COMPLIANT`;
   if (store.resolveOpenByResource && target.resource !== undefined) {
-    return store.resolveOpenByResource(target.account, target.region, target.resource, 'noncompliant_resource', by, now, {
-      ruleId: CONFIG_NONCOMPLIANT_RULE_ID,
-      dedupeKey: target.dedupeKey,
-      reason,
-    });
+    return store.resolveOpenByResource(
+      target.account,
+      target.region,
+      target.resource,
+      'noncompliant_resource',
+      by,
+      now,
+      {
+        ruleId: CONFIG_NONCOMPLIANT_RULE_ID,
+        dedupeKey: target.dedupeKey,
+        reason,
+      },
+    );
   }
   return resolveByListing(store, target, by, now, reason);
 }

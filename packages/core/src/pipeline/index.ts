@@ -2,6 +2,7 @@ export * from './alert-routing.js';
 export * from './apply-settings.js';
 export * from './compliance-resolution.js';
 export * from './concurrency.js';
+export { expiryReporter, type FindingContext, handleFinding } from './handle-finding.js';
 export * from './lifecycle.js';
 export * from './memory-finding-store.js';
 export * from './outbox.js';

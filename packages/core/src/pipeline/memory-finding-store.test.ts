@@ -7,7 +7,12 @@ import { MemoryFindingStore } from './memory-finding-store.js';
 import type { FindingStatus, SuppressionRef } from './ports.js';
 
 const NOW = '2026-11-02T12:00:00Z';
-const SUPPRESSION: SuppressionRef = { id: 'ci', owner: 'platform', reason: 'CI users', expires: '2027-01-31T00:00:00Z' };
+const SUPPRESSION: SuppressionRef = {
+  id: 'ci',
+  owner: 'platform',
+  reason: 'CI users',
+  expires: '2027-01-31T00:00:00Z',
+};
 
 function finding(id: string, overrides: Partial<Finding> = {}): Finding {
   return {
@@ -23,7 +28,12 @@ function finding(id: string, overrides: Partial<Finding> = {}): Finding {
     account: '111122223333',
     region: 'us-east-1',
     time: '2026-11-02T10:00:00Z',
-    actor: { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/alice', mfa: true, provenance: 'human-api' },
+    actor: {
+      type: 'IAMUser',
+      arn: 'arn:aws:iam::111122223333:user/alice',
+      mfa: true,
+      provenance: 'human-api',
+    },
     resources: ['arn:aws:iam::111122223333:user/build'],
     context: {},
     references: {},
@@ -37,9 +47,11 @@ function finding(id: string, overrides: Partial<Finding> = {}): Finding {
 async function storeWithStatus(status: FindingStatus): Promise<MemoryFindingStore> {
   const store = new MemoryFindingStore();
   await store.record(finding('f'), { windowMinutes: 60, now: NOW });
-  if (status === 'acknowledged' || status === 'resolved') await store.transition('f', { to: 'acknowledged', by: 'a', now: NOW });
+  if (status === 'acknowledged' || status === 'resolved')
+    await store.transition('f', { to: 'acknowledged', by: 'a', now: NOW });
   if (status === 'resolved') await store.transition('f', { to: 'resolved', by: 'a', now: NOW });
-  if (status === 'suppressed') await store.transition('f', { to: 'suppressed', by: 'a', now: NOW, suppression: SUPPRESSION });
+  if (status === 'suppressed')
+    await store.transition('f', { to: 'suppressed', by: 'a', now: NOW, suppression: SUPPRESSION });
   return store;
 }
 
@@ -55,7 +67,13 @@ describe('MemoryFindingStore lifecycle', () => {
     const store = await storeWithStatus(from);
     // Act
     const run = () =>
-      store.transition('f', { to, by: 'bob', reason: 'triage', now: NOW, ...(to === 'suppressed' && { suppression: SUPPRESSION }) });
+      store.transition('f', {
+        to,
+        by: 'bob',
+        reason: 'triage',
+        now: NOW,
+        ...(to === 'suppressed' && { suppression: SUPPRESSION }),
+      });
     // Assess
     if (!allowed) {
       await expect(run()).rejects.toThrow(InvalidTransitionError);
@@ -81,7 +99,9 @@ describe('MemoryFindingStore lifecycle', () => {
     // Prepare
     const store = new MemoryFindingStore();
     // Act / Assess
-    await expect(store.transition('nope', { to: 'resolved', by: 'a', now: NOW })).rejects.toThrow(FindingNotFoundError);
+    await expect(store.transition('nope', { to: 'resolved', by: 'a', now: NOW })).rejects.toThrow(
+      FindingNotFoundError,
+    );
     await expect(store.markAlerted('nope', NOW)).rejects.toThrow('finding nope not found');
   });
 });
@@ -91,9 +111,19 @@ describe('MemoryFindingStore recording', () => {
     // Prepare
     const store = new MemoryFindingStore();
     // Act
-    const suppressed = await store.record(finding('a'), { windowMinutes: 60, now: NOW, suppression: SUPPRESSION });
-    const open = await store.record(finding('b', { time: '2026-11-02T10:05:00Z' }), { windowMinutes: 60, now: NOW });
-    const repeat = await store.record(finding('c', { time: '2026-11-02T10:06:00Z' }), { windowMinutes: 60, now: NOW });
+    const suppressed = await store.record(finding('a'), {
+      windowMinutes: 60,
+      now: NOW,
+      suppression: SUPPRESSION,
+    });
+    const open = await store.record(finding('b', { time: '2026-11-02T10:05:00Z' }), {
+      windowMinutes: 60,
+      now: NOW,
+    });
+    const repeat = await store.record(finding('c', { time: '2026-11-02T10:06:00Z' }), {
+      windowMinutes: 60,
+      now: NOW,
+    });
     // Assess
     expect([suppressed.kind, suppressed.finding.status]).toEqual(['new', 'suppressed']);
     expect(suppressed.finding.suppression).toEqual(SUPPRESSION);
@@ -134,7 +164,10 @@ describe('MemoryFindingStore recording', () => {
     await store.record(finding('a'), { windowMinutes: 60, now: NOW });
     await store.transition('a', { to: 'resolved', by: 'bob', now: NOW });
     // Act
-    const outcome = await store.record(finding('b', { time: '2026-11-02T10:01:00Z' }), { windowMinutes: 60, now: NOW });
+    const outcome = await store.record(finding('b', { time: '2026-11-02T10:01:00Z' }), {
+      windowMinutes: 60,
+      now: NOW,
+    });
     // Assess
     expect(outcome.kind).toBe('new');
   });
@@ -185,7 +218,11 @@ describe('MemoryFindingStore queries', () => {
     const second = await store.list({ limit: 2, cursor: first.cursor });
     const third = await store.list({ limit: 2, cursor: second.cursor });
     // Assess
-    expect([first, second, third].map((p) => p.items.map((f) => f.id))).toEqual([['f4', 'f3'], ['f2', 'f1'], ['f0']]);
+    expect([first, second, third].map((p) => p.items.map((f) => f.id))).toEqual([
+      ['f4', 'f3'],
+      ['f2', 'f1'],
+      ['f0'],
+    ]);
     expect(third.cursor).toBeUndefined();
     await expect(store.list({ cursor: 'not-a-cursor' })).rejects.toThrow(ParseError);
   });
@@ -212,14 +249,31 @@ describe('MemoryFindingStore queries', () => {
     const store = await filled();
     const resource = 'arn:aws:iam::111122223333:user/u1';
     // Act
-    const none = await store.resolveOpenByResource('111122223333', 'us-east-1', resource, 'noncompliant_resource', 'cfg', NOW);
-    const one = await store.resolveOpenByResource('111122223333', 'us-east-1', resource, undefined, 'cfg', NOW, {
-      dedupeKey: 'k3',
-      reason: 'compliant again',
-    });
+    const none = await store.resolveOpenByResource(
+      '111122223333',
+      'us-east-1',
+      resource,
+      'noncompliant_resource',
+      'cfg',
+      NOW,
+    );
+    const one = await store.resolveOpenByResource(
+      '111122223333',
+      'us-east-1',
+      resource,
+      undefined,
+      'cfg',
+      NOW,
+      {
+        dedupeKey: 'k3',
+        reason: 'compliant again',
+      },
+    );
     // Assess
     expect(none).toEqual([]);
-    expect(one.map((f) => [f.id, f.status, f.history.at(-1)?.reason])).toEqual([['f3', 'resolved', 'compliant again']]);
+    expect(one.map((f) => [f.id, f.status, f.history.at(-1)?.reason])).toEqual([
+      ['f3', 'resolved', 'compliant again'],
+    ]);
     expect((await store.get('f1'))?.status).toBe('acknowledged');
   });
 });

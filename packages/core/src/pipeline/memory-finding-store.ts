@@ -126,9 +126,16 @@ export class MemoryFindingStore implements FindingStore {
     this.#findings.set(finding.id, stored);
     // A late event outside the current window opens its own finding but keeps the newer window.
     const keepCurrent =
-      window !== undefined && open !== undefined && LANE_STATUSES[lane].includes(open.status) && window.anchorMs > atMs;
+      window !== undefined &&
+      open !== undefined &&
+      LANE_STATUSES[lane].includes(open.status) &&
+      window.anchorMs > atMs;
     if (options.windowMinutes > 0 && !keepCurrent) {
-      this.#windows.set(windowKey, { findingId: finding.id, anchorMs: atMs, windowMs: options.windowMinutes * 60_000 });
+      this.#windows.set(windowKey, {
+        findingId: finding.id,
+        anchorMs: atMs,
+        windowMs: options.windowMinutes * 60_000,
+      });
     }
     return { kind: 'new', finding: stored };
   }

@@ -22,7 +22,10 @@ async function recordWhileSnsIsDown() {
     logger,
     clock: () => NOW,
   });
-  const results = await pipeline.processBatch([fixture('stop-logging-by-user'), fixture('console-login-failure')]);
+  const results = await pipeline.processBatch([
+    fixture('stop-logging-by-user'),
+    fixture('console-login-failure'),
+  ]);
   return { store, sns, logger, results };
 }
 
@@ -82,10 +85,14 @@ describe('a failed publish leaves the finding unalerted for the outbox', () => {
     const { store } = await recordWhileSnsIsDown();
     const slack = new RecordingPublisher();
     // Act
-    const report = await retryUnalerted(store, [{ channel: 'slack', publisher: slack, minSeverity: 'high' }], {
-      limit: 10,
-      clock: () => LATER,
-    });
+    const report = await retryUnalerted(
+      store,
+      [{ channel: 'slack', publisher: slack, minSeverity: 'high' }],
+      {
+        limit: 10,
+        clock: () => LATER,
+      },
+    );
     // Assess
     expect(slack.published.map((f) => f.ruleId)).toEqual(['cloudtrail-logging-stopped']);
     expect(report.delivered).toHaveLength(1);

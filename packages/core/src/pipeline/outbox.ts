@@ -1,4 +1,4 @@
-import { PipelineError } from '../errors.js';
+import type { PipelineError } from '../errors.js';
 import { type AlertRoute, type DeliveryReport, deliverAlerts } from './alert-routing.js';
 import type { AlertPublisher, FindingStore, Logger } from './ports.js';
 
@@ -53,7 +53,8 @@ export async function retryUnalerted(
     if (report.alerted && report.status === 'delivered') delivered.push(report.findingId);
     else if (report.alerted) notRouted.push(report.findingId);
     else failed.push({ id: report.findingId, errors: report.errors });
-    for (const error of report.errors) options.logger?.error(error.message, { findingId: report.findingId, stage: error.stage });
+    for (const error of report.errors)
+      options.logger?.error(error.message, { findingId: report.findingId, stage: error.stage });
   }
   options.logger?.info(`outbox: ${delivered.length} delivered, ${failed.length} still pending`, {
     attempted: pending.length,

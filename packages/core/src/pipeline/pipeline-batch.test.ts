@@ -43,14 +43,16 @@ describe('processBatch', () => {
       fixture('console-login-failure'),
     ];
     // Act
-    const results = await pipeline.processBatch(items, { sourceOf: (index) => ({ file: 'batch.json', index }) });
+    const results = await pipeline.processBatch(items, {
+      sourceOf: (index) => ({ file: 'batch.json', index }),
+    });
     // Assess
     expect(results.map((r) => r.kind)).toEqual(['processed', 'invalid', 'invalid', 'invalid', 'processed']);
     expect(deadLetter.letters.map((l) => [l.item, l.source?.index, l.errorName])).toEqual([
       [42, 1, 'ParseError'],
       [{ hello: 'world' }, 2, 'ParseError'],
       [items[3], 3, 'ParseError'],
-      ]);
+    ]);
     for (const [index, letter] of deadLetter.letters.entries()) {
       const result = results[index + 1];
       expect(result?.kind === 'invalid' && result.deadLettered).toBe(true);
@@ -59,16 +61,31 @@ describe('processBatch', () => {
     }
     expect(deadLetter.letters[0]?.reason).toContain('number');
     expect(publisher.published).toHaveLength(2);
-    expect(summarizeResults(results)).toMatchObject({ items: 5, invalid: 3, findings: 2, new: 2, alerted: 2 });
+    expect(summarizeResults(results)).toMatchObject({
+      items: 5,
+      invalid: 3,
+      findings: 2,
+      new: 2,
+      alerted: 2,
+    });
   });
 
   it('keeps going when the store fails for one item, and marks that item incomplete', async () => {
     // Prepare
     const logger = new RecordingLogger();
     const store = new FailingForRuleStore('console-login-failure');
-    const pipeline = createPipeline({ settings: parseSettings({}), store, state: new MemoryState(), logger, clock: () => NOW });
+    const pipeline = createPipeline({
+      settings: parseSettings({}),
+      store,
+      state: new MemoryState(),
+      logger,
+      clock: () => NOW,
+    });
     // Act
-    const results = await pipeline.processBatch([fixture('console-login-failure'), fixture('stop-logging-by-user')]);
+    const results = await pipeline.processBatch([
+      fixture('console-login-failure'),
+      fixture('stop-logging-by-user'),
+    ]);
     // Assess
     const [failed, ok] = results;
     expect(failed?.kind === 'processed' && failed.incomplete).toBe(true);
@@ -101,7 +118,10 @@ describe('processBatch', () => {
     const results = await pipeline.processBatch([attach, fixture('deactivate-mfa')]);
     // Assess
     const last = results[1];
-    const mfa = last?.kind === 'processed' ? last.findings.find((f) => f.finding.ruleId === 'mfa-device-removed') : undefined;
+    const mfa =
+      last?.kind === 'processed'
+        ? last.findings.find((f) => f.finding.ruleId === 'mfa-device-removed')
+        : undefined;
     expect(mfa?.finding.severity).toBe('critical');
   });
 
@@ -118,7 +138,12 @@ describe('processBatch', () => {
         return super.record(finding, options);
       }
     }
-    const pipeline = createPipeline({ settings: parseSettings({}), store: new SlowStore(), state: new MemoryState(), clock: () => NOW });
+    const pipeline = createPipeline({
+      settings: parseSettings({}),
+      store: new SlowStore(),
+      state: new MemoryState(),
+      clock: () => NOW,
+    });
     const items = Array.from({ length: 12 }, (_, i) => ({
       ...fixture('stop-logging-by-user'),
       eventID: `e0000000-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`,
@@ -127,7 +152,9 @@ describe('processBatch', () => {
     // Act
     const results = await pipeline.processBatch(items, { concurrency: 3 });
     // Assess
-    expect(results.map((r) => (r.kind === 'processed' ? r.eventId : r.kind))).toEqual(items.map((i) => i.eventID));
+    expect(results.map((r) => (r.kind === 'processed' ? r.eventId : r.kind))).toEqual(
+      items.map((i) => i.eventID),
+    );
     expect(peak).toBeLessThanOrEqual(3);
     expect(peak).toBeGreaterThan(1);
   });

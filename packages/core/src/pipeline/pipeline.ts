@@ -1,21 +1,18 @@
 import { DetectionEngine, type DetectionResult } from '../engine/detection-engine.js';
 import { type ParseError, PipelineError, type RuleExecutionError } from '../errors.js';
-import type { ChangeEvent } from '../events/change-event.js';
-import type { Finding, FindingSource } from '../findings/finding.js';
+import type { FindingSource } from '../findings/finding.js';
 import { normalizeInput } from '../normalize/normalize-input.js';
 import { CATALOG } from '../rules/catalog.js';
 import type { Rule } from '../rules/define-rule.js';
 import type { Settings } from '../settings/settings-schema.js';
-import type { Suppression } from '../settings/suppression-schema.js';
 import type { StatePort, StateUpdate, SyncStateStore } from '../state/state.js';
-import { type AlertRoute, deliverAlerts } from './alert-routing.js';
-import { dedupeWindowFor, lowerForDeployPipeline, remediationModeFor } from './apply-settings.js';
+import type { AlertRoute } from './alert-routing.js';
 import { complianceTarget, resolveCompliant } from './compliance-resolution.js';
 import { mapConcurrent } from './concurrency.js';
-import type { DeadLetterPort, FindingStore, Logger, RecordOutcome, RemediationPort, StoredFinding } from './ports.js';
+import { expiryReporter, type FindingContext, handleFinding, messageOf } from './handle-finding.js';
+import type { DeadLetterPort, FindingStore, Logger, RemediationPort, StoredFinding } from './ports.js';
 import type { FindingResult, ProcessResult } from './results.js';
 import { detectWithStatePort, isStatePort } from './state-bridge.js';
-import { checkSuppressions, toSuppressionRef } from './suppressions.js';
 
 export interface PipelineDeps {
   readonly settings: Settings;
@@ -56,11 +53,9 @@ export interface Pipeline {
 
 const DEFAULT_LOGGER: Logger = {
   info: () => {},
-  warn: (message, data) => console.warn(message, data ?? ''),
-  error: (message, data) => console.error(message, data ?? ''),
+  warn: (message, data) => (data ? console.warn(message, data) : console.warn(message)),
+  error: (message, data) => (data ? console.error(message, data) : console.error(message)),
 };
-
-const messageOf = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause));
 
 /**
  * Builds the pipeline the Lambda functions and the CLI share:
@@ -78,101 +73,47 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   const { settings, store, state } = deps;
   const rules = deps.rules ?? CATALOG;
   const engine = new DetectionEngine(rules, { settings });
-  const rulesById = new Map(rules.map((rule) => [rule.id, rule]));
-  const routes = deps.alerts ?? [];
   const logger = deps.logger ?? DEFAULT_LOGGER;
   const clock = deps.clock ?? (() => new Date());
   const actor = deps.actor ?? 'trailwarden';
-  const reportedExpired = new Set<string>();
-
-  const reportExpired = (expired: readonly Suppression[], finding: Finding): void => {
-    for (const suppression of expired) {
-      if (reportedExpired.has(suppression.id)) continue;
-      reportedExpired.add(suppression.id);
-      logger.warn(
-        `suppression ${suppression.id} (owner ${suppression.owner}) expired at ${suppression.expires} and no longer applies`,
-        {
-          suppressionId: suppression.id,
-          owner: suppression.owner,
-          expires: suppression.expires,
-          reason: suppression.reason,
-          findingId: finding.id,
-          ruleId: finding.ruleId,
-        },
-      );
-    }
+  const context: FindingContext = {
+    settings,
+    store,
+    routes: deps.alerts ?? [],
+    rulesById: new Map(rules.map((rule) => [rule.id, rule])),
+    ...(deps.remediation && { remediation: deps.remediation }),
+    logger,
+    reportExpired: expiryReporter(logger),
   };
 
-  const remediate = async (
-    finding: Finding,
-    stored: StoredFinding,
-    event: ChangeEvent,
-    errors: PipelineError[],
-  ): Promise<FindingResult['remediation']> => {
-    const mode = remediationModeFor(settings, finding.ruleId);
-    if (!deps.remediation || mode === 'off' || finding.remediation.length === 0) return undefined;
-    try {
-      await deps.remediation.handle(stored, event, { mode, actions: finding.remediation });
-      return 'handed-over';
-    } catch (cause) {
-      const error = new PipelineError('remediate', `remediation of finding ${stored.id} failed: ${messageOf(cause)}`, { eventId: event.eventId, findingId: stored.id }, { cause });
-      logger.error(error.message, { findingId: stored.id, ruleId: finding.ruleId, mode });
-      errors.push(error);
-      return 'failed';
-    }
-  };
-
-  const handleFinding = async (detected: Finding, event: ChangeEvent, now: Date): Promise<FindingResult> => {
-    const nowIso = now.toISOString();
-    const finding = lowerForDeployPipeline(detected, settings.deployPipeline);
-    const check = checkSuppressions(finding, settings.suppressions, now);
-    reportExpired(check.expired, finding);
-    const suppression = check.applied ? toSuppressionRef(check.applied) : undefined;
-    const windowMinutes = dedupeWindowFor(settings, rulesById.get(finding.ruleId), finding.ruleId);
-    const errors: PipelineError[] = [];
-    let outcome: RecordOutcome;
-    try {
-      outcome = await store.record(finding, { windowMinutes, now: nowIso, ...(suppression && { suppression }) });
-    } catch (cause) {
-      const error = new PipelineError('record', `finding ${finding.id} (${finding.ruleId}) not recorded: ${messageOf(cause)}`, { eventId: event.eventId, findingId: finding.id }, { cause });
-      logger.error(error.message, { findingId: finding.id, ruleId: finding.ruleId });
-      return { finding, ...(suppression && { suppressed: suppression }), alerted: false, errors: [error] };
-    }
-    if (suppression && outcome.kind === 'new') {
-      logger.info(`finding ${finding.id} suppressed by ${suppression.id}`, { findingId: finding.id, suppressionId: suppression.id });
-    }
-    let alert: FindingResult['alert'];
-    if (outcome.kind === 'new' && !suppression) {
-      [alert] = await deliverAlerts([outcome.finding], routes, store, nowIso);
-      for (const error of alert?.errors ?? []) {
-        logger.error(error.message, { findingId: finding.id, stage: error.stage });
-        errors.push(error);
-      }
-    }
-    const remediation =
-      suppression || outcome.kind === 'duplicate' ? undefined : await remediate(finding, outcome.finding, event, errors);
-    return {
-      finding,
-      outcome: outcome.kind,
-      stored: outcome.finding,
-      ...(suppression && { suppressed: suppression }),
-      alerted: alert?.status === 'delivered' && alert.alerted,
-      ...(alert && { alert }),
-      ...(remediation && { remediation }),
-      errors,
-    };
-  };
-
-  const reject = async (item: unknown, error: ParseError, source: FindingSource | undefined, at: string): Promise<ProcessResult> => {
-    logger.warn(`malformed item: ${error.message}`, { ...(source && { file: source.file, index: source.index }) });
+  const reject = async (
+    item: unknown,
+    error: ParseError,
+    source: FindingSource | undefined,
+    at: string,
+  ): Promise<ProcessResult> => {
+    logger.warn(`malformed item: ${error.message}`, {
+      ...(source && { file: source.file, index: source.index }),
+    });
     const errors: PipelineError[] = [];
     let deadLettered = false;
     if (deps.deadLetter) {
       try {
-        await deps.deadLetter.send({ item, reason: error.message, errorName: error.name, ...(source && { source }), at });
+        await deps.deadLetter.send({
+          item,
+          reason: error.message,
+          errorName: error.name,
+          ...(source && { source }),
+          at,
+        });
         deadLettered = true;
       } catch (cause) {
-        const failure = new PipelineError('dead-letter', `malformed item could not be dead-lettered: ${messageOf(cause)}`, {}, { cause });
+        const failure = new PipelineError(
+          'dead-letter',
+          `malformed item could not be dead-lettered: ${messageOf(cause)}`,
+          {},
+          { cause },
+        );
         logger.error(failure.message, { reason: error.message });
         errors.push(failure);
       }
@@ -194,12 +135,19 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
           ...(deps.maxStateRounds !== undefined && { maxRounds: deps.maxStateRounds }),
         });
         if (bridged.unresolved.length > 0) {
-          logger.warn(`state still unknown after ${bridged.rounds} rounds for event ${event.eventId}`, { keys: bridged.unresolved });
+          logger.warn(`state still unknown after ${bridged.rounds} rounds for event ${event.eventId}`, {
+            keys: bridged.unresolved,
+          });
         }
         detection = bridged;
         updates = bridged.updates;
       } catch (cause) {
-        const error = new PipelineError('state', `state unavailable for event ${event.eventId}: ${messageOf(cause)}`, { eventId: event.eventId }, { cause });
+        const error = new PipelineError(
+          'state',
+          `state unavailable for event ${event.eventId}: ${messageOf(cause)}`,
+          { eventId: event.eventId },
+          { cause },
+        );
         logger.error(error.message, { eventId: event.eventId, eventName: event.eventName });
         return { kind: 'failed', eventId: event.eventId, eventName: event.eventName, error };
       }
@@ -209,18 +157,27 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     }
     const errors: (PipelineError | RuleExecutionError)[] = [];
     for (const error of detection.errors) {
-      logger.error(`${error.message}: ${messageOf(error.cause)}`, { ruleId: error.ruleId, eventId: error.eventId });
+      logger.error(`${error.message}: ${messageOf(error.cause)}`, {
+        ruleId: error.ruleId,
+        eventId: error.eventId,
+      });
       errors.push(error);
     }
     const findings: FindingResult[] = [];
-    for (const finding of detection.findings) findings.push(await handleFinding(finding, event, now));
+    for (const finding of detection.findings)
+      findings.push(await handleFinding(context, finding, event, now));
     let incomplete = findings.some((f) => f.outcome === undefined);
     for (const finding of findings) errors.push(...finding.errors);
     if (updates.length > 0 && isStatePort(state)) {
       try {
         await state.apply(updates);
       } catch (cause) {
-        const error = new PipelineError('state', `state updates of event ${event.eventId} not written: ${messageOf(cause)}`, { eventId: event.eventId }, { cause });
+        const error = new PipelineError(
+          'state',
+          `state updates of event ${event.eventId} not written: ${messageOf(cause)}`,
+          { eventId: event.eventId },
+          { cause },
+        );
         logger.error(error.message, { eventId: event.eventId });
         errors.push(error);
         incomplete = true;
@@ -232,16 +189,31 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       try {
         resolved = await resolveCompliant(store, target, actor, now.toISOString());
         for (const finding of resolved) {
-          logger.info(`finding ${finding.id} resolved: ${target.configRule} is COMPLIANT`, { findingId: finding.id });
+          logger.info(`finding ${finding.id} resolved: ${target.configRule} is COMPLIANT`, {
+            findingId: finding.id,
+          });
         }
       } catch (cause) {
-        const error = new PipelineError('resolve', `COMPLIANT result of ${target.configRule} not applied: ${messageOf(cause)}`, { eventId: event.eventId }, { cause });
+        const error = new PipelineError(
+          'resolve',
+          `COMPLIANT result of ${target.configRule} not applied: ${messageOf(cause)}`,
+          { eventId: event.eventId },
+          { cause },
+        );
         logger.error(error.message, { eventId: event.eventId });
         errors.push(error);
         incomplete = true;
       }
     }
-    return { kind: 'processed', eventId: event.eventId, eventName: event.eventName, findings, resolved, errors, incomplete };
+    return {
+      kind: 'processed',
+      eventId: event.eventId,
+      eventName: event.eventName,
+      findings,
+      resolved,
+      errors,
+      incomplete,
+    };
   };
 
   const safely = async (item: unknown, source: FindingSource | undefined): Promise<ProcessResult> => {

@@ -14,7 +14,8 @@ import { fixture, MapStatePort, RecordingLogger, variant } from './testing/doubl
 const NOW = new Date('2026-11-02T12:00:00Z');
 const ACCOUNT = '111122223333';
 const POLICY_ARN = 'arn:aws:iam::111122223333:policy/ops-everything';
-const ADMIN_DOCUMENT = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}';
+const ADMIN_DOCUMENT =
+  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}';
 
 /** ops-admin is in group Operators, which has a customer policy whose default version is admin. */
 const IAM_STATE = [
@@ -79,7 +80,12 @@ describe('detectWithStatePort', () => {
     // Prepare: five failed sign-ins from one address reach the default threshold (5 in 15 minutes)
     const settings = parseSettings({});
     const port = new MapStatePort();
-    const pipeline = createPipeline({ settings, store: new MemoryFindingStore(), state: port, clock: () => NOW });
+    const pipeline = createPipeline({
+      settings,
+      store: new MemoryFindingStore(),
+      state: port,
+      clock: () => NOW,
+    });
     const record = fixture('console-login-failure');
     const items = [0, 1, 2, 3, 4].map((i) =>
       variant(record, `f0000000-0000-4000-8000-00000000000${i}`, `2026-11-02T08:1${i}:00Z`),
@@ -88,7 +94,9 @@ describe('detectWithStatePort', () => {
     const results = await pipeline.processBatch(items, { concurrency: 1 });
     // Assess
     expect(port.increments).toHaveLength(5);
-    const severities = results.map((r) => (r.kind === 'processed' ? r.findings[0]?.finding.severity : r.kind));
+    const severities = results.map((r) =>
+      r.kind === 'processed' ? r.findings[0]?.finding.severity : r.kind,
+    );
     expect(severities).toEqual(['low', 'low', 'low', 'low', 'medium']);
   });
 
@@ -96,7 +104,13 @@ describe('detectWithStatePort', () => {
     // Prepare
     const port = new MapStatePort();
     const logger = new RecordingLogger();
-    const pipeline = createPipeline({ settings: parseSettings({}), store: new MemoryFindingStore(), state: port, logger, clock: () => NOW });
+    const pipeline = createPipeline({
+      settings: parseSettings({}),
+      store: new MemoryFindingStore(),
+      state: port,
+      logger,
+      clock: () => NOW,
+    });
     const attach = {
       ...fixture('deactivate-mfa'),
       eventName: 'AttachUserPolicy',
@@ -112,7 +126,10 @@ describe('detectWithStatePort', () => {
     expect(port.values.get(iamPrincipalKey(ACCOUNT, 'user', 'ops-admin').key)).toEqual({
       attached: ['arn:aws:iam::aws:policy/AdministratorAccess'],
     });
-    const finding = mfa.kind === 'processed' ? mfa.findings.find((f) => f.finding.ruleId === 'mfa-device-removed') : undefined;
+    const finding =
+      mfa.kind === 'processed'
+        ? mfa.findings.find((f) => f.finding.ruleId === 'mfa-device-removed')
+        : undefined;
     expect(finding?.finding.severity).toBe('critical');
     expect(logger.at('error')).toEqual([]);
   });
@@ -122,7 +139,13 @@ describe('detectWithStatePort', () => {
     const port = new MapStatePort();
     port.failLoadsWith = new Error('connect ECONNREFUSED 127.0.0.1:8000');
     const store = new MemoryFindingStore();
-    const pipeline = createPipeline({ settings: parseSettings({}), store, state: port, clock: () => NOW, logger: new RecordingLogger() });
+    const pipeline = createPipeline({
+      settings: parseSettings({}),
+      store,
+      state: port,
+      clock: () => NOW,
+      logger: new RecordingLogger(),
+    });
     // Act
     const result = await pipeline.process(fixture('deactivate-mfa'));
     // Assess

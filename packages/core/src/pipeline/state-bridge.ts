@@ -56,7 +56,9 @@ class RecordingState implements SyncStateStore {
   increment(counter: CounterSpec): number {
     const count = this.#counts.get(counter.key)?.shift();
     if (count === undefined) {
-      throw new Error(`counter ${counter.key} was not counted before detection (is the rule's counter deterministic?)`);
+      throw new Error(
+        `counter ${counter.key} was not counted before detection (is the rule's counter deterministic?)`,
+      );
     }
     return count;
   }
@@ -114,6 +116,9 @@ export async function detectWithStatePort(
 /**
  * Whether a state is the asynchronous port (DynamoDB) rather than a synchronous store
  * (`MemoryState` for CLI scans, which the engine drives directly).
+ *
+ * @example
+ * isStatePort(new MemoryState()); // false
  */
 export function isStatePort(state: SyncStateStore | StatePort): state is StatePort {
   return typeof (state as Partial<StatePort>).load === 'function';

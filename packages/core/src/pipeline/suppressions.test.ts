@@ -45,10 +45,26 @@ describe('matchSuppression', () => {
     { name: 'other region', scope: { regions: ['us-east-1'] }, matches: false },
     { name: 'resource pattern with *', scope: { resources: ['arn:aws:s3:::open-data-*'] }, matches: true },
     { name: 'resource pattern with ?', scope: { resources: ['arn:aws:s3:::open-data-202?'] }, matches: true },
-    { name: 'resource patterns are case-sensitive', scope: { resources: ['arn:aws:s3:::Open-Data-*'] }, matches: false },
-    { name: 'session ARN pattern', scope: { principals: ['arn:aws:sts::444455556666:assumed-role/data-*/*'] }, matches: true },
-    { name: 'role ARN of an assumed-role session', scope: { principals: ['arn:aws:iam::444455556666:role/data-publisher'] }, matches: true },
-    { name: 'other role', scope: { principals: ['arn:aws:iam::444455556666:role/deploy-*'] }, matches: false },
+    {
+      name: 'resource patterns are case-sensitive',
+      scope: { resources: ['arn:aws:s3:::Open-Data-*'] },
+      matches: false,
+    },
+    {
+      name: 'session ARN pattern',
+      scope: { principals: ['arn:aws:sts::444455556666:assumed-role/data-*/*'] },
+      matches: true,
+    },
+    {
+      name: 'role ARN of an assumed-role session',
+      scope: { principals: ['arn:aws:iam::444455556666:role/data-publisher'] },
+      matches: true,
+    },
+    {
+      name: 'other role',
+      scope: { principals: ['arn:aws:iam::444455556666:role/deploy-*'] },
+      matches: false,
+    },
     {
       name: 'every key must match',
       scope: { rules: ['s3-bucket-policy-public'], regions: ['us-east-1'] },
@@ -56,7 +72,10 @@ describe('matchSuppression', () => {
     },
     {
       name: 'any value of a key may match',
-      scope: { rules: ['s3-acl-public', 's3-bucket-policy-public'], accounts: ['111122223333', '444455556666'] },
+      scope: {
+        rules: ['s3-acl-public', 's3-bucket-policy-public'],
+        accounts: ['111122223333', '444455556666'],
+      },
       matches: true,
     },
   ])('$name → $matches', ({ scope, matches }) => {
@@ -70,11 +89,18 @@ describe('matchSuppression', () => {
 
   it('returns the reference a store keeps', () => {
     // Prepare
-    const settings = parseSettings({ suppressions: [{ id: 'open-data', ...base, rules: ['s3-bucket-policy-public'] }] });
+    const settings = parseSettings({
+      suppressions: [{ id: 'open-data', ...base, rules: ['s3-bucket-policy-public'] }],
+    });
     // Act
     const ref = matchSuppression(finding, settings, NOW);
     // Assess
-    expect(ref).toEqual({ id: 'open-data', owner: 'data-team', reason: 'public dataset', expires: '2027-01-31T00:00:00Z' });
+    expect(ref).toEqual({
+      id: 'open-data',
+      owner: 'data-team',
+      reason: 'public dataset',
+      expires: '2027-01-31T00:00:00Z',
+    });
   });
 
   it.each([
@@ -83,7 +109,9 @@ describe('matchSuppression', () => {
     { name: 'after expiry', now: '2027-02-01T00:00:00Z', applies: false },
   ])('$name: applies = $applies', ({ now, applies }) => {
     // Prepare
-    const settings = parseSettings({ suppressions: [{ id: 'open-data', ...base, rules: ['s3-bucket-policy-public'] }] });
+    const settings = parseSettings({
+      suppressions: [{ id: 'open-data', ...base, rules: ['s3-bucket-policy-public'] }],
+    });
     // Act
     const check = checkSuppressions(finding, settings.suppressions, new Date(now));
     // Assess

@@ -70,7 +70,9 @@ export const AlertsSchema = z.strictObject({
   email: z
     .strictObject({
       addresses: z
-        .array(z.string().regex(EMAIL, { error: notA('an email address', 'an address like secops@example.com') }))
+        .array(
+          z.string().regex(EMAIL, { error: notA('an email address', 'an address like secops@example.com') }),
+        )
         .optional(),
       minSeverity: minSeverity('email'),
     })

@@ -33,7 +33,13 @@ export function formatPath(path: SettingsPath): string {
   return text;
 }
 
-/** How a value is shown in a message: strings quoted and cut, containers by kind. */
+/**
+ * How a value is shown in a message: strings quoted and cut, containers by kind.
+ *
+ * @example
+ * showValue('next week'); // '"next week"'
+ * showValue([1, 2]); // 'a list of 2'
+ */
 export function showValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
@@ -64,7 +70,12 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
   boolean: 'true or false',
 };
 
-/** The value at a path of the raw document (undefined when the path does not exist). */
+/**
+ * The value at a path of the raw document (undefined when the path does not exist).
+ *
+ * @example
+ * valueAt({ suppressions: [{ expires: 'soon' }] }, ['suppressions', 0, 'expires']); // 'soon'
+ */
 export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let current: unknown = input;
   for (const part of path) {
@@ -81,7 +92,9 @@ function schemaAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): z.core
   for (let guard = 0; current !== undefined && guard < 64; guard++) {
     // zod's definitions differ per kind; read the few fields used here as plain data.
     const def = current._zod.def as unknown as Readonly<Record<string, unknown>>;
-    const inner = (def.innerType ?? (def.type === 'pipe' ? def.in : undefined)) as z.core.$ZodType | undefined;
+    const inner = (def.innerType ?? (def.type === 'pipe' ? def.in : undefined)) as
+      | z.core.$ZodType
+      | undefined;
     if (inner) {
       current = inner;
       continue;
@@ -97,7 +110,12 @@ function schemaAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): z.core
   return current;
 }
 
-/** The keys an object in the schema accepts, for "unknown key" messages. */
+/**
+ * The keys an object in the schema accepts, for "unknown key" messages.
+ *
+ * @example
+ * knownKeys(SettingsSchema, ['alerts']); // ['console', 'sns', 'slack', 'email']
+ */
 export function knownKeys(schema: z.core.$ZodType, path: readonly PropertyKey[]): readonly string[] {
   const found = schemaAt(schema, path);
   const def = found?._zod.def as unknown as Readonly<Record<string, unknown>> | undefined;

@@ -15,7 +15,12 @@ export function notA(what: string, expectation: string): string {
   return `is not ${what}; expected ${expectation}`;
 }
 
-/** The `expected …` part of a message in either shape, or undefined for other messages. */
+/**
+ * The `expected …` part of a message in either shape, or undefined for other messages.
+ *
+ * @example
+ * expectationOf('is not a region; expected an AWS region like eu-west-1'); // 'an AWS region like eu-west-1'
+ */
 export function expectationOf(message: string): string | undefined {
   if (message.startsWith('expected ')) return message.slice('expected '.length);
   const at = message.indexOf('; expected ');

@@ -14,7 +14,8 @@ interface ErrorCase {
   readonly errorsMatching?: readonly string[];
 }
 
-const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string): string =>
+  readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const errorCases = JSON.parse(fixture('errors.json')) as ErrorCase[];
 
 function problemsOf(run: () => unknown): readonly string[] {
@@ -37,7 +38,9 @@ describe('parseSettingsText: errors name the field, the value and what is expect
     if (testCase.errors) expect(problems).toEqual(testCase.errors);
     if (testCase.errorsMatching) {
       expect(problems).toHaveLength(testCase.errorsMatching.length);
-      testCase.errorsMatching.forEach((pattern, index) => expect(problems[index]).toMatch(new RegExp(pattern)));
+      for (const [index, pattern] of testCase.errorsMatching.entries()) {
+        expect(problems[index]).toMatch(new RegExp(pattern));
+      }
     }
   });
 
@@ -89,7 +92,10 @@ describe('parseSettingsText: valid files', () => {
 
   it('reads the same settings from JSON', () => {
     // Prepare
-    const json = JSON.stringify({ rules: { 'root-activity': { severity: 'low' } }, deployPipeline: { lowerSeverityBy: 2 } });
+    const json = JSON.stringify({
+      rules: { 'root-activity': { severity: 'low' } },
+      deployPipeline: { lowerSeverityBy: 2 },
+    });
     // Act
     const settings = parseSettingsText(json, 'json', 'trailwarden.config.json');
     // Assess
@@ -112,11 +118,15 @@ describe('parseSettingsText: valid files', () => {
     // Prepare
     const base = { owner: 'platform-team', reason: 'CI', expires: '2027-01-31' };
     // Act
-    const first = parseSettings({ suppressions: [{ ...base, rules: ['iam-user-created', 'root-activity'] }] });
+    const first = parseSettings({
+      suppressions: [{ ...base, rules: ['iam-user-created', 'root-activity'] }],
+    });
     const second = parseSettings({
       suppressions: [{ ...base, reason: 'CI users', rules: ['root-activity', 'iam-user-created'] }],
     });
-    const otherOwner = parseSettings({ suppressions: [{ ...base, owner: 'data-team', rules: ['root-activity'] }] });
+    const otherOwner = parseSettings({
+      suppressions: [{ ...base, owner: 'data-team', rules: ['root-activity'] }],
+    });
     // Assess
     expect(first.suppressions[0]?.id).toBe(second.suppressions[0]?.id);
     expect(first.suppressions[0]?.id).not.toBe(otherOwner.suppressions[0]?.id);
@@ -127,7 +137,9 @@ describe('parseSettingsText: valid files', () => {
     const catalog = [{ id: 'only-rule', remediation: ['fix-it'] }];
     // Act
     const settings = parseSettings({ rules: { 'only-rule': { remediation: 'auto' } } }, { catalog });
-    const problems = problemsOf(() => parseSettings({ rules: { 'root-activity': {} } }, { catalog, sourceName: 'test' }));
+    const problems = problemsOf(() =>
+      parseSettings({ rules: { 'root-activity': {} } }, { catalog, sourceName: 'test' }),
+    );
     // Assess
     expect(settings.rules['only-rule']?.remediation).toBe('auto');
     expect(problems).toEqual([

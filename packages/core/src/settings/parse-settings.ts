@@ -91,14 +91,18 @@ export function parseSettingsText(
       input = text.trim() === '' ? {} : JSON.parse(text);
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause);
-      return fail(sourceName, [`not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}${jsonPosition(text, message)}`]);
+      return fail(sourceName, [
+        `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}${jsonPosition(text, message)}`,
+      ]);
     }
   } else {
     if (document.errors.length > 0) {
       // prettyErrors puts "at line L, column C" at the end of each message's first line.
       return fail(
         sourceName,
-        document.errors.map((error) => `not valid YAML: ${(error.message.split('\n', 1)[0] ?? '').replace(/:$/, '')}`),
+        document.errors.map(
+          (error) => `not valid YAML: ${(error.message.split('\n', 1)[0] ?? '').replace(/:$/, '')}`,
+        ),
       );
     }
     input = document.toJS();
@@ -120,4 +124,8 @@ export function settingsFormatOf(fileName: string): SettingsFormat {
 }
 
 /** The file names trailwarden looks for, in order. */
-export const SETTINGS_FILE_NAMES = ['trailwarden.config.yaml', 'trailwarden.config.yml', 'trailwarden.config.json'] as const;
+export const SETTINGS_FILE_NAMES = [
+  'trailwarden.config.yaml',
+  'trailwarden.config.yml',
+  'trailwarden.config.json',
+] as const;

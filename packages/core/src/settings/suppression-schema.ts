@@ -19,7 +19,11 @@ export const ExpirySchema = z
       if (!match?.[1]) return false;
       // Date.parse rolls 2027-02-30 over to March; a real calendar date survives a round trip.
       const day = new Date(`${match[1]}T00:00:00Z`);
-      return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(match[1]) && !Number.isNaN(Date.parse(text));
+      return (
+        !Number.isNaN(day.getTime()) &&
+        day.toISOString().startsWith(match[1]) &&
+        !Number.isNaN(Date.parse(text))
+      );
     },
     { error: notA('a date-time', ISO_EXAMPLE) },
   )
@@ -73,17 +77,24 @@ const SuppressionFields = z.strictObject({
   /** Actor ARN patterns; an assumed-role session also matches by its role's ARN. */
   principals: arnPatterns('arn:aws:iam::111122223333:role/deploy-*').optional(),
   accounts: nonEmptyList(
-    z.string().regex(/^\d{12}$/, { error: notA('an account id', 'a 12-digit AWS account id like 111122223333') }),
+    z
+      .string()
+      .regex(/^\d{12}$/, { error: notA('an account id', 'a 12-digit AWS account id like 111122223333') }),
     '12-digit account ids',
   ).optional(),
   regions: nonEmptyList(
-    z.string().regex(/^[a-z]{2}(?:-[a-z]+)+-\d+$/, { error: notA('a region', 'an AWS region like eu-west-1') }),
+    z
+      .string()
+      .regex(/^[a-z]{2}(?:-[a-z]+)+-\d+$/, { error: notA('a region', 'an AWS region like eu-west-1') }),
     'regions',
   ).optional(),
   /** Resource ARN patterns; any of the finding's resources may match. */
   resources: arnPatterns('arn:aws:s3:::public-website-*').optional(),
   /** Rule ids (checked against the catalog when the settings are parsed). */
-  rules: nonEmptyList(z.string({ error: notA('a rule id', 'a rule id like root-activity') }), 'rule ids').optional(),
+  rules: nonEmptyList(
+    z.string({ error: notA('a rule id', 'a rule id like root-activity') }),
+    'rule ids',
+  ).optional(),
   categories: nonEmptyList(CategorySchema, 'categories').optional(),
 });
 
@@ -91,7 +102,9 @@ type SuppressionInput = z.infer<typeof SuppressionFields>;
 
 /** The default id: the same owner and scope give the same id on every start. */
 function defaultId(suppression: SuppressionInput): string {
-  const scope = SUPPRESSION_SCOPE_KEYS.map((key) => `${key}=${[...(suppression[key] ?? [])].sort().join(',')}`);
+  const scope = SUPPRESSION_SCOPE_KEYS.map(
+    (key) => `${key}=${[...(suppression[key] ?? [])].sort().join(',')}`,
+  );
   return `sup-${stableHash([suppression.owner, ...scope], 12)}`;
 }
 

@@ -169,6 +169,15 @@ describe('toOcsf', () => {
     });
   });
 
+  it('falls back to the title, then the rule id, when texts are blank', () => {
+    const base = findingOf('iam-user-created');
+    const noSummary = toOcsf({ ...base, summary: '  ' }, { now: NOW });
+    const nothing = toOcsf({ ...base, summary: '', title: '' }, { now: NOW });
+    expect([noSummary.message, noSummary.finding_info.desc]).toEqual([base.title, base.title]);
+    expect([nothing.message, nothing.finding_info.title]).toEqual(['iam-user-created', 'iam-user-created']);
+    expect(OcsfDetectionFindingSchema.safeParse(nothing).success).toBe(true);
+  });
+
   it('takes the product version and vendor from the options', () => {
     const event = toOcsf(findingOf('iam-user-created'), {
       now: NOW,

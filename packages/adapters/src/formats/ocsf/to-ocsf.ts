@@ -58,9 +58,9 @@ export function toOcsf(finding: Finding | StoredFinding, options: OcsfOptions = 
   const partition = options.awsPartition ?? partitionOfRegion(finding.region);
   const api = ocsfApi(finding);
   const evidence = ocsfEvidence(finding, api);
-  const title = oneLine(finding.title);
-  const summary = oneLine(finding.summary);
-  const links = (finding.references.links ?? []).filter(hasText);
+  const title = hasText(finding.title) ? oneLine(finding.title) : finding.ruleId;
+  const summary = hasText(finding.summary) ? oneLine(finding.summary) : title;
+  const links = (finding.references.links ?? []).filter((link) => /^https?:\/\/\S+$/.test(link));
   const updatedMs = ms(life.updatedAt);
   return {
     activity_id: activityId,
@@ -79,7 +79,7 @@ export function toOcsf(finding: Finding | StoredFinding, options: OcsfOptions = 
     start_time: ms(life.firstSeen),
     end_time: ms(life.lastSeen),
     count: life.count,
-    message: hasText(summary) ? summary : title,
+    message: summary,
     metadata: {
       version: OCSF_VERSION,
       // One uid per finding event: a stored finding emits a new event each time it changes.
@@ -94,8 +94,8 @@ export function toOcsf(finding: Finding | StoredFinding, options: OcsfOptions = 
     },
     finding_info: {
       uid: finding.id,
-      title: hasText(title) ? title : finding.ruleId,
-      desc: hasText(summary) ? summary : title,
+      title,
+      desc: summary,
       types: [finding.category],
       created_time: ms(life.createdAt),
       modified_time: updatedMs,

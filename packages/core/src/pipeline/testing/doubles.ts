@@ -27,7 +27,11 @@ export function fixture(name: string): Record<string, unknown> {
 }
 
 /** The same CloudTrail record as another delivery of another call: new event id and time. */
-export function variant(record: Record<string, unknown>, eventID: string, eventTime: string): Record<string, unknown> {
+export function variant(
+  record: Record<string, unknown>,
+  eventID: string,
+  eventTime: string,
+): Record<string, unknown> {
   return { ...record, eventID, eventTime };
 }
 
@@ -79,7 +83,8 @@ export class ListDeadLetters implements DeadLetterPort {
 
 /** Records hand-overs; `failWith` makes `handle` reject. */
 export class RecordingRemediation implements RemediationPort {
-  readonly handed: { finding: StoredFinding; event: ChangeEvent; request: RemediationRequest | undefined }[] = [];
+  readonly handed: { finding: StoredFinding; event: ChangeEvent; request: RemediationRequest | undefined }[] =
+    [];
   failWith: Error | undefined;
   async handle(finding: StoredFinding, event: ChangeEvent, request?: RemediationRequest): Promise<void> {
     this.handed.push({ finding, event, request });
