@@ -27,7 +27,7 @@ const dist = join(temp, 'dist');
 
 // Loads a bundle and calls its handler once with the event given, as the runtime does.
 const INVOKE = `
-const [bundle, event] = process.argv.slice(2);
+const [bundle, event] = process.argv.slice(-2);
 const { handler } = await import(bundle);
 const context = {
   functionName: 'bundle-test', functionVersion: '$LATEST', memoryLimitInMB: '256',

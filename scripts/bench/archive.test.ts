@@ -1,6 +1,6 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LOG_FILE_KEY } from '../sample/time.js';
@@ -102,6 +102,18 @@ describe('ensureBenchArchive', () => {
   afterAll(() => rmSync(base, { recursive: true, force: true }));
   const records = RECORDS_PER_FILE + 700;
 
+  it('removes stale archives but keeps current ones of other sizes', async () => {
+    // Prepare
+    mkdirSync(join(base, 'archive-v0-1000-0123456789ab'), { recursive: true });
+    const small = await ensureBenchArchive(ROOT, 1000, () => undefined, { base });
+
+    // Act
+    const other = await ensureBenchArchive(ROOT, 1200, () => undefined, { base });
+
+    // Assess
+    expect(readdirSync(base).sort()).toEqual([basename(small.dir), basename(other.dir)].sort());
+  }, 240_000);
+
   it('generates once, then reuses the cached archive; the phases read all of it', async () => {
     // Act
     const first = await ensureBenchArchive(ROOT, records, () => undefined, { base });
@@ -110,7 +122,7 @@ describe('ensureBenchArchive', () => {
     // Assess
     expect(first).toMatchObject({ records, files: 2, cached: false, fixtureShare: 0.01 });
     expect(second).toMatchObject({ dir: first.dir, records, files: 2, bytes: first.bytes, cached: true });
-    expect(readdirSync(base).filter((e) => e.startsWith('archive-'))).toHaveLength(1);
+    expect(readdirSync(base)).toContain(basename(first.dir));
     expect((await baseline(first.dir)).records).toBe(records);
     expect(await cliReader(first.dir)).toMatchObject({ records, errors: 0 });
     const detected = await inProcess(first.dir);

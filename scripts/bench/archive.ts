@@ -191,7 +191,7 @@ export interface BenchArchiveOptions {
 
 /**
  * The archive of `records` records under `<root>/.bench/`, generated unless a complete one
- * with the same key exists (its manifest is written last). Older archives are removed.
+ * with the same key exists (its manifest is written last). Stale archives are removed.
  *
  * @example
  * const archive = await ensureBenchArchive(process.cwd(), 1_000_000, console.error);
@@ -223,8 +223,16 @@ export async function ensureBenchArchive(
     }
   }
   mkdirSync(base, { recursive: true });
-  for (const entry of readdirSync(base))
-    if (entry.startsWith('archive-')) rmSync(join(base, entry), { recursive: true, force: true });
+  // Archives of other sizes stay cached (a quick `--records 100000` run keeps the 1M one);
+  // stale ones (other version or templates) and this one's incomplete attempt go.
+  const current = (entry: string) =>
+    entry !== name &&
+    entry.startsWith(`archive-v${BENCH_ARCHIVE_VERSION}-`) &&
+    entry.endsWith(`-${pool.digest}`);
+  for (const entry of readdirSync(base)) {
+    if (entry.startsWith('archive-') && !current(entry))
+      rmSync(join(base, entry), { recursive: true, force: true });
+  }
   const fileCount = Math.ceil(records / RECORDS_PER_FILE);
   log(`generating ${records.toLocaleString('en-US')} records in ${fileCount} files into ${dir} …`);
   let bytes = 0;

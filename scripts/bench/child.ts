@@ -49,7 +49,7 @@ function procPeak(pid: number): number | undefined {
 export async function measureChild(
   command: string,
   args: readonly string[],
-  options: { readonly discardStdout: boolean },
+  options: { readonly discardStdout: boolean; readonly cwd?: string },
 ): Promise<ChildMeasurement> {
   const useTime = hasGnuTime();
   const scratch = useTime ? mkdtempSync(join(tmpdir(), 'trailwarden-bench-')) : undefined;
@@ -59,8 +59,12 @@ export async function measureChild(
   const child = timeFile
     ? spawn(GNU_TIME, ['-f', '%M %U %S', '-o', timeFile, command, ...args], {
         stdio: ['ignore', devNull ?? 'pipe', 'pipe'],
+        ...(options.cwd !== undefined && { cwd: options.cwd }),
       })
-    : spawn(command, [...args], { stdio: ['ignore', devNull ?? 'pipe', 'pipe'] });
+    : spawn(command, [...args], {
+        stdio: ['ignore', devNull ?? 'pipe', 'pipe'],
+        ...(options.cwd !== undefined && { cwd: options.cwd }),
+      });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => {

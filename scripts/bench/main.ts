@@ -5,18 +5,19 @@
  *   (a)  baseline: read + gunzip + JSON.parse each file, count records (naive reader)
  *   (a') the CLI's reader alone (readInputBatches)
  *   (b)  normalize + detect in process, whole catalog, over the naive reader
- *   (c)  `trailwarden scan --format jsonl > /dev/null` with the built CLI bundle
+ *   (c)  `trailwarden scan --format jsonl > /dev/null` with the built CLI bundle, as a user runs it
+ *   (c') the same with the in-memory store and no console alerts, when the CLI has those flags
  *
  * Each phase runs in its own process. Options: --records <n> (default 1,000,000),
  * --runs <n> (best of n, default 1), --fixture-share <0..1> (share of records taken from rule
  * fixtures, default 0.01; see archive.ts), --no-cli (skip (c)).
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_FIXTURE_SHARE, ensureBenchArchive } from './archive.js';
 import { measureChild } from './child.js';
+import { cliRows } from './cli-phase.js';
 import { PHASES, type PhaseName, type PhaseResult, runPhase } from './phases.js';
 import { evaluateTargets, formatReport, type PhaseRow, rate } from './report.js';
 
@@ -70,47 +71,6 @@ async function phaseRow(name: PhaseName, dir: string, runs: number): Promise<Pha
   };
 }
 
-/** (c): the built CLI bundle scanning the archive, stdout to /dev/null. */
-async function cliRow(root: string, dir: string, records: number, runs: number): Promise<PhaseRow> {
-  const id = 'c';
-  const label = 'trailwarden scan --format jsonl';
-  const bundle = join(root, 'packages/cli/dist/trailwarden.mjs');
-  if (!existsSync(bundle))
-    return { id, label, records: 0, wallMs: 0, note: `${bundle} is missing: run pnpm build` };
-  let best: PhaseRow | undefined;
-  for (let run = 0; run < runs; run++) {
-    const child = await measureChild(
-      process.execPath,
-      [bundle, 'scan', dir, '--format', 'jsonl', '--no-progress'],
-      {
-        discardStdout: true,
-      },
-    );
-    // Exit code 1 means "findings": expected here.
-    if (child.exitCode > 1) {
-      return {
-        id,
-        label,
-        records: 0,
-        wallMs: 0,
-        note: `failed (exit ${child.exitCode}): ${child.stderr.trim().slice(0, 300)}`,
-      };
-    }
-    const summary = child.stderr.trim().split('\n')[0] ?? '';
-    const row: PhaseRow = {
-      id,
-      label,
-      records,
-      wallMs: child.wallMs,
-      ...(child.cpuMs !== undefined && { cpuMs: child.cpuMs }),
-      ...(child.peakRssBytes !== undefined && { peakRssBytes: child.peakRssBytes }),
-      note: `peak RSS from ${child.rssSource}; the CLI says: ${summary}`,
-    };
-    if (!best || row.wallMs < best.wallMs) best = row;
-  }
-  return best as PhaseRow;
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -150,10 +110,10 @@ async function main(): Promise<void> {
     rows.push(await phaseRow(name, archive.dir, runs));
   }
   if (!values['no-cli']) {
-    log('running c …');
-    const row = await cliRow(root, archive.dir, archive.records, runs);
     const stale = 'STALE BUNDLE (pnpm build failed, so this is an earlier build)';
-    rows.push(values['stale-cli'] ? { ...row, note: `${stale}; ${row.note ?? ''}` } : row);
+    for (const row of await cliRows(root, archive.dir, archive.records, runs, log)) {
+      rows.push(values['stale-cli'] ? { ...row, note: `${stale}; ${row.note ?? ''}` } : row);
+    }
   }
   const byId = (id: string) => rows.find((row) => row.id === id && row.records > 0);
   const a = byId('a');

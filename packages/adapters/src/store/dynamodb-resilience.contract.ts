@@ -1,8 +1,10 @@
 import { createServer } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { put, stateKey } from '@trailwarden/core';
 import { localDynamoDbClientConfig } from '@trailwarden/testing';
 import { describe, expect, it } from 'vitest';
 import { DynamoDbFindingStore } from './dynamodb-finding-store.js';
+import { DynamoDbStatePort } from './dynamodb-state-port.js';
 import { BASE_FINDING, findingFor, minutesAfter, recordOptions } from './store-test-data.js';
 import { ensureTable } from './table.js';
 
@@ -81,6 +83,7 @@ export function describeDynamoDbResilienceContract(name: string, env: LocalTable
       const endpoint = `http://127.0.0.1:${await closedPort()}`;
       const down = new DynamoDBClient({ ...localDynamoDbClientConfig(endpoint), maxAttempts: 1 });
       const store = new DynamoDbFindingStore(down, 'findings');
+      const state = new DynamoDbStatePort(down, 'findings');
       const now = minutesAfter(1);
 
       const calls = [
@@ -91,6 +94,9 @@ export function describeDynamoDbResilienceContract(name: string, env: LocalTable
         store.markAlerted('f', now),
         store.listUnalerted(10),
         ensureTable(down, 'findings'),
+        state.load(['password-policy#111122223333']),
+        state.apply([put(stateKey<number>('k'), 1)]),
+        state.increment({ key: 'console-login-failure#198.51.100.7', windowSeconds: 300 }, Date.now()),
       ];
 
       for (const call of calls) {

@@ -62,7 +62,9 @@ export function describeSettings(settings: Settings, now: Date): string[] {
   const rules = Object.entries(settings.rules);
   const disabled = rules.filter(([, rule]) => !rule.enabled).map(([id]) => id);
   const severities = rules.flatMap(([id, rule]) => (rule.severity ? [`${id} → ${rule.severity}`] : []));
-  const remediation = rules.flatMap(([id, rule]) => (rule.remediation !== 'off' ? [`${id} ${rule.remediation}`] : []));
+  const remediation = rules.flatMap(([id, rule]) =>
+    rule.remediation !== 'off' ? [`${id} ${rule.remediation}`] : [],
+  );
   const windows = rules.flatMap(([id, rule]) =>
     rule.dedupeWindowMinutes !== undefined ? [`${id} ${rule.dedupeWindowMinutes} min`] : [],
   );
@@ -110,7 +112,8 @@ async function check(file: string, io: CliIo, clock: () => Date): Promise<void> 
   }
   const now = clock();
   const expired = settings.suppressions.filter((s) => Date.parse(s.expires) <= now.getTime()).length;
-  const note = expired === 0 ? '' : ` (${expired} expired suppression${expired === 1 ? '' : 's'}: renew or remove)`;
+  const note =
+    expired === 0 ? '' : ` (${expired} expired suppression${expired === 1 ? '' : 's'}: renew or remove)`;
   io.stdout.write(`ok: ${file}${note}\n${describeSettings(settings, now).join('\n')}\n`);
 }
 

@@ -1,9 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseSettings } from '../settings/parse-settings.js';
 import { MemoryState } from '../state/memory-state.js';
-import type { AlertRoute } from './alert-routing.js';
 import { MemoryFindingStore } from './memory-finding-store.js';
-import { createPipeline, type PipelineDeps } from './pipeline.js';
+import { createPipeline } from './pipeline.js';
 import type { FindingResult, ProcessResult } from './results.js';
 import {
   fixture,

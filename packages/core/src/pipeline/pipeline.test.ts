@@ -5,13 +5,7 @@ import type { AlertRoute } from './alert-routing.js';
 import { MemoryFindingStore } from './memory-finding-store.js';
 import { createPipeline, type PipelineDeps } from './pipeline.js';
 import type { FindingResult, ProcessResult } from './results.js';
-import {
-  fixture,
-  RecordingLogger,
-  RecordingPublisher,
-  RecordingRemediation,
-  variant,
-} from './testing/doubles.js';
+import { fixture, RecordingLogger, RecordingPublisher, variant } from './testing/doubles.js';
 
 const NOW = new Date('2026-11-02T12:00:00Z');
 
