@@ -18,17 +18,5 @@ export * from './util/hash.js';
 export * from './util/result.js';
 export * from './util/fields.js';
 export * from './rules/event-patterns.js';
-export type {
-  AlertPublisher,
-  FindingPage,
-  FindingQuery,
-  FindingStatus,
-  FindingStore,
-  PublishResult,
-  RecordOutcome,
-  RemediationPort,
-  StatusChange,
-  StoredFinding,
-  SuppressionRef,
-  TransitionRequest,
-} from './pipeline/ports.js';
+export * from './pipeline/index.js';
+export * from './settings/index.js';
