@@ -2,12 +2,14 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/tests/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'functions/src/**/*.test.ts', 'scripts/**/*.test.ts'],
     pool: 'forks',
     // Test files share one module graph per worker: every rule test imports the whole catalog,
     // and re-importing it per file made the suite ~20x slower. Tests must not rely on module state.
     isolate: false,
-    testTimeout: 20_000,
+    // Some suites start local servers (DynamoDB Local's JVM, dynalite, fauxqs) or run esbuild.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     typecheck: { enabled: false },
   },
 });
