@@ -8,11 +8,9 @@
 //   version that runs, and a bundled, minified, tree-shaken client loads faster than the
 //   runtime's full SDK from disk.
 // - A `require` is provided for the CommonJS dependencies that load Node built-ins.
-// - The workspace's own modules (packages/*/src) are declared free of import side effects, as
-//   the style guide requires them to be (explicit registries, no registration on import). Without
-//   that, esbuild keeps every module a barrel reaches (e.g. the whole rule catalog behind
-//   `@trailwarden/core`) even in a function that uses none of it: ~210 KiB in slack-notifier.
-//   `"sideEffects": false` in those packages' package.json would do the same.
+// - The workspace packages declare `"sideEffects": false` (explicit registries, no registration
+//   on import), so esbuild drops what a barrel re-exports but a function never uses (e.g. the
+//   rule catalog behind `@trailwarden/core`: ~210 KiB in slack-notifier).
 //
 // Usage: node scripts/build-functions.mjs [--outdir DIR] [--only NAME] [--analyze]
 import { readFileSync, rmSync } from 'node:fs';
@@ -28,27 +26,6 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const FUNCTIONS = {
   'slack-notifier': 'functions/src/slack-notifier.ts',
   'alerts-retry': 'functions/src/alerts-retry.ts',
-};
-
-const PACKAGES_DIR = join(ROOT, 'packages/');
-const RESOLVING = Symbol('resolving');
-
-/** Marks modules under packages/ as free of import side effects (see the note at the top). */
-const workspaceWithoutSideEffects = {
-  name: 'workspace-without-side-effects',
-  setup(esbuild) {
-    esbuild.onResolve({ filter: /^(@trailwarden\/|\.{1,2}\/)/ }, async (args) => {
-      if (args.pluginData === RESOLVING) return undefined;
-      const resolved = await esbuild.resolve(args.path, {
-        kind: args.kind,
-        importer: args.importer,
-        resolveDir: args.resolveDir,
-        pluginData: RESOLVING,
-      });
-      if (resolved.errors.length > 0 || !resolved.path.startsWith(PACKAGES_DIR)) return undefined;
-      return { path: resolved.path, sideEffects: false };
-    });
-  },
 };
 
 const REQUIRE_SHIM =
@@ -87,7 +64,6 @@ export async function buildFunctions({ outdir = join(ROOT, 'functions/dist'), on
       legalComments: 'linked',
       banner: { js: REQUIRE_SHIM },
       metafile: true,
-      plugins: [workspaceWithoutSideEffects],
       logLevel: 'warning',
     });
     const code = readFileSync(file);
