@@ -4,7 +4,7 @@ import * as identity from './calls-identity.js';
 import * as provisioning from './calls-provisioning.js';
 import type { Env } from './names.js';
 import { type CallSpec, sessionKey } from './records.js';
-import { roleArn, roleId, type SessionKey, serviceSession, session } from './sessions.js';
+import { roleArn, roleId, type SessionStart, serviceSession, session } from './sessions.js';
 import type { Timeline } from './timeline.js';
 import { type Caller, NODE_SDK_UA, TERRAFORM_UA, type World } from './world.js';
 
@@ -47,7 +47,7 @@ export function deployRun(world: World, line: Timeline): void {
     userAgent: `${NODE_SDK_UA}sts#3.569.0 configure-aws-credentials-for-github-actions`,
     console: false,
   };
-  const started = { key, createdMs: line.now };
+  const started = { key, createdMs: line.now, webIdentityProvider: 'token.actions.githubusercontent.com' };
   const deployArn = roleArn(world.deployRole, line.account);
   line.call(
     oidc,
@@ -83,7 +83,7 @@ export function deployRun(world: World, line: Timeline): void {
 }
 
 /** A change set executed by the pipeline, then applied by CloudFormation's execution role. */
-function stackDeploy(world: World, line: Timeline, runnerIp: string, started: SessionKey): void {
+function stackDeploy(world: World, line: Timeline, runnerIp: string, started: SessionStart): void {
   const env = line.env;
   const how = { sourceIp: runnerIp, userAgent: `${NODE_SDK_UA}cloudformation#3.569.0`, console: false };
   const cli = session(world.deployRole, line, 'GitHubActions', how, started);

@@ -11,10 +11,12 @@ export function roleArn(role: RoleDef, account: string): string {
   return `arn:aws:iam::${account}:role${role.path}${roleName(role, account)}`;
 }
 
-/** A session's key and start, shared by the calls made with it (directly or through a service). */
-export interface SessionKey {
+/** How a session began, shared by the calls made with it (directly or through a service). */
+export interface SessionStart {
   readonly key: string;
   readonly createdMs: number;
+  /** Set for sessions from AssumeRoleWithWebIdentity, e.g. `token.actions.githubusercontent.com`. */
+  readonly webIdentityProvider?: string;
 }
 
 export function session(
@@ -22,9 +24,12 @@ export function session(
   line: Timeline,
   name: string,
   how: Omit<Caller, 'identity'>,
-  started?: SessionKey,
+  started?: SessionStart,
 ): Caller {
-  const { key, createdMs } = started ?? { key: sessionKey(line.rng), createdMs: line.now };
+  const { key, createdMs, webIdentityProvider } = started ?? {
+    key: sessionKey(line.rng),
+    createdMs: line.now,
+  };
   const invokedBy = how.invokedBy;
   return {
     identity: (account) =>
@@ -34,6 +39,7 @@ export function session(
         createdMs,
         accessKeyId: key,
         ...(invokedBy !== undefined && { invokedBy }),
+        ...(webIdentityProvider !== undefined && { webIdentity: { provider: webIdentityProvider } }),
       }),
     ...how,
   };
@@ -45,7 +51,7 @@ export function serviceSession(
   line: Timeline,
   name: string,
   service: string,
-  started?: SessionKey,
+  started?: SessionStart,
 ): Caller {
   return session(
     role,

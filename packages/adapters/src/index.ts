@@ -1,4 +1,4 @@
 export * from './alerting/index.js';
-export * from './formats/index.js';
 export * from './errors.js';
+export * from './formats/index.js';
 export * from './store/index.js';

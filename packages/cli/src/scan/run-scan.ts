@@ -41,8 +41,14 @@ export interface ScanRequest {
 /** Exit codes of `trailwarden scan`. */
 export const SCAN_EXIT = { clean: 0, findings: 1, usage: 2 } as const;
 
-/** Input batches whose findings may be in the store/alert path while the next batches are detected. */
-const BATCHES_IN_FLIGHT = 4;
+/**
+ * Records whose results may still be pending while later records are detected. Records without
+ * findings settle at once; this bounds the findings in the store/alert path (and the memory
+ * their events hold) while letting many of them overlap: a CloudTrail file holds a few dozen
+ * records, so a bound in batches (one per file) would leave the store waiting on one finding
+ * at a time.
+ */
+const RECORDS_IN_FLIGHT = 2048;
 
 /**
  * Runs the pipeline over CloudTrail inputs, streaming: records are read and judged one at a
@@ -95,9 +101,13 @@ export async function runScan(request: ScanRequest, io: CliIo): Promise<number> 
       const progress = showProgress ? createProgress(io, totals, startedMs) : NO_PROGRESS;
       barShown = showProgress;
       const inFlight: Promise<ScanEntry[]>[] = [];
+      let pendingRecords = 0;
       const settle = async () => {
         const oldest = inFlight.shift();
-        if (oldest) results.take(await oldest);
+        if (!oldest) return;
+        const entries = await oldest;
+        pendingRecords -= entries.length;
+        results.take(entries);
       };
       try {
         const batches = readInputBatches(paths, {
@@ -123,7 +133,8 @@ export async function runScan(request: ScanRequest, io: CliIo): Promise<number> 
             entries.push(pipeline.process(input.item, source).then((result) => ({ source, result })));
           }
           inFlight.push(Promise.all(entries));
-          while (inFlight.length > BATCHES_IN_FLIGHT) await settle();
+          pendingRecords += entries.length;
+          while (pendingRecords > RECORDS_IN_FLIGHT) await settle();
           progress.update(stats.records, stats.files, stats.bytes);
           await writer.flushIfFull();
         }
