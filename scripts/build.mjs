@@ -15,7 +15,11 @@ await build({
   sourcemap: true,
   legalComments: 'none',
   // commander and friends are CommonJS; give the ESM bundle a require().
-  banner: { js: "import { createRequire as __twRequire } from 'node:module'; const require = __twRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __twRequire } from 'node:module'; const require = __twRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
-process.stderr.write(`built packages/cli/dist/trailwarden.mjs in ${Math.round(performance.now() - started)} ms\n`);
+process.stderr.write(
+  `built packages/cli/dist/trailwarden.mjs in ${Math.round(performance.now() - started)} ms\n`,
+);

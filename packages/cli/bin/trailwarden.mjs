@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 const bundle = fileURLToPath(new URL('../dist/trailwarden.mjs', import.meta.url));
 if (!existsSync(bundle)) {
-  process.stderr.write('trailwarden: the CLI bundle is missing; run `pnpm build` from the repository root.\n');
+  process.stderr.write(
+    'trailwarden: the CLI bundle is missing; run `pnpm build` from the repository root.\n',
+  );
   process.exit(2);
 }
 await import(bundle);

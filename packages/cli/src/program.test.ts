@@ -15,7 +15,12 @@ describe('trailwarden', () => {
     { args: ['findings', 'list', '--help'], code: 0, stream: 'out', text: '--store local (default)' },
     { args: ['alerts', 'retry', '--help'], code: 0, stream: 'out', text: 'The outbox holds findings' },
     { args: ['scan', '--help'], code: 0, stream: 'out', text: 'The console channel prints them on stderr' },
-    { args: ['findings', 'suppress', 'x', '--owner', 'o'], code: 2, stream: 'err', text: "required option '--reason" },
+    {
+      args: ['findings', 'suppress', 'x', '--owner', 'o'],
+      code: 2,
+      stream: 'err',
+      text: "required option '--reason",
+    },
   ])('$args → exit $code', async ({ args, code, stream, text }) => {
     // Prepare
     const io = fakeIo({ columns: 100 });

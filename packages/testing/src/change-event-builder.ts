@@ -7,7 +7,9 @@ import type { Actor, ChangeEvent } from '@trailwarden/core';
  * @example
  * const event = buildChangeEvent({ eventSource: 'iam.amazonaws.com', eventName: 'CreateUser' });
  */
-export function buildChangeEvent(overrides: Omit<Partial<ChangeEvent>, 'actor'> & { actor?: Partial<Actor> } = {}): ChangeEvent {
+export function buildChangeEvent(
+  overrides: Omit<Partial<ChangeEvent>, 'actor'> & { actor?: Partial<Actor> } = {},
+): ChangeEvent {
   const { actor, ...rest } = overrides;
   const time = rest.time ?? '2026-11-02T10:15:00Z';
   return {

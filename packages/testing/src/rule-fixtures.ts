@@ -53,7 +53,8 @@ export function loadRuleFixtures(dir: URL | string): RuleFixture[] {
         throw new Error(`fixture ${path}/${file}: name must start with match- or nomatch-`);
       }
       const document: unknown = JSON.parse(readFileSync(`${path}/${file}`, 'utf8'));
-      const wrapper = document !== null && typeof document === 'object' ? (document as Record<string, unknown>) : {};
+      const wrapper =
+        document !== null && typeof document === 'object' ? (document as Record<string, unknown>) : {};
       const items = splitDocument(document) ?? [document];
       return {
         name,
@@ -88,7 +89,9 @@ export function runFixture(fixture: RuleFixture, rules: readonly Rule[] = CATALO
     if (!normalized.ok) throw new Error(`${fixture.file} item ${index}: ${normalized.error.message}`);
     const result = engine.detect(normalized.value, state);
     if (result.errors.length > 0) {
-      throw new Error(`${fixture.file} item ${index}: ${result.errors.map((e) => `${e.message}: ${String(e.cause)}`).join('; ')}`);
+      throw new Error(
+        `${fixture.file} item ${index}: ${result.errors.map((e) => `${e.message}: ${String(e.cause)}`).join('; ')}`,
+      );
     }
     if (index === fixture.items.length - 1) findings = result.findings;
     else earlier.push(...result.findings);

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import type { Rule } from '@trailwarden/core';
+import { describe, expect, it } from 'vitest';
 import { findingsOf, loadRuleFixtures } from './rule-fixtures.js';
 
 /**

@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest, createServer as createHttpServer, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startDynalite } from '@trailwarden/testing';
 import { startLocalHttpServer } from '@trailwarden/testing/local-http';
 import { type LocalSns, startLocalSns } from '@trailwarden/testing/local-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +41,41 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+/**
+ * An HTTP proxy in front of a DynamoDB endpoint that passes table management (CreateTable,
+ * DescribeTable …) and cuts the connection on every item operation: a store that answers the
+ * start-up check and then goes down in the middle of the scan.
+ */
+async function failingItemProxy(target: string): Promise<{ url: string; close(): Promise<void> }> {
+  const upstream = new URL(target);
+  const server: Server = createHttpServer((req, res) => {
+    const operation = String(req.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
+    if (/Item$|^Query$|^Scan$/.test(operation)) {
+      req.socket.destroy();
+      return;
+    }
+    const forward = httpRequest(
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const address = server.address();
+  const port = address !== null && typeof address === 'object' ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
 describe('reliability of the local pipeline', () => {
   let temp: string;
   const dataDir = (name: string) => mkdtempSync(join(temp, `${name}-`));
@@ -61,14 +98,33 @@ describe('reliability of the local pipeline', () => {
     expect(scan.code).toBe(2);
     expect(scan.out).toBe('');
     expect(scan.err).toMatch(
-      new RegExp(
-        `^trailwarden: DynamoDB table trailwarden-findings at ${endpoint} cannot be used: .*${endpoint}`,
-      ),
+      new RegExp(`^trailwarden: DynamoDB at ${endpoint} is unavailable \\(CreateTable on table trailwarden-findings\\): .*ECONNREFUSED`),
     );
+    expect(scan.err).toContain('is DynamoDB Local running there?');
     expect(scan.err).not.toContain('scanned');
     expect(scan.err).not.toMatch(/^CRITICAL/m);
     expect(list.code).toBe(2);
     expect(list.err).toContain(endpoint);
+  });
+
+  it('store failing mid-scan: the findings it refused are reported, none is alerted, exit 2', async () => {
+    // Prepare
+    const dynamo = await startDynalite();
+    const proxy = await failingItemProxy(dynamo.endpoint);
+    try {
+      // Act
+      const scan = await run(['scan', trail, '--endpoint', proxy.url], { cwd: inputs });
+      // Assess
+      expect(scan.code).toBe(2);
+      expect(scan.err).toContain('not recorded: 2 findings');
+      expect(scan.err).toMatch(/^ {2}.*cloudtrail-log\.json:0: finding \w+ \(root-console-login\) not recorded: .+$/m);
+      expect(scan.err).toContain(`recorded in DynamoDB table trailwarden-findings at ${proxy.url}: 0 new`);
+      expect(scan.err).toContain('alerted: 0 via console');
+      expect(scan.err).not.toMatch(/^CRITICAL/m);
+    } finally {
+      await proxy.close();
+      await dynamo.stop();
+    }
   });
 
   describe('SNS failing', () => {

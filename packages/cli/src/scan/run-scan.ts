@@ -152,6 +152,7 @@ export async function runScan(request: ScanRequest, io: CliIo): Promise<number> 
           peakRssBytes: process.resourceUsage().maxRSS * 1024,
           store: opened.label,
           channels: channels.names,
+          outboxKept: storeConfig.kind !== 'memory',
           ...(settingsFile !== undefined && { settingsFile }),
         }),
       );

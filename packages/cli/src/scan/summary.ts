@@ -12,6 +12,8 @@ export interface SummaryFacts {
   readonly store?: string;
   /** Alert channels in use (`console`, `sns`, `slack`). */
   readonly channels?: readonly string[];
+  /** False for the memory store: undelivered alerts are gone with it. */
+  readonly outboxKept?: boolean;
   /** The settings file used, when there was one. */
   readonly settingsFile?: string;
 }
@@ -59,12 +61,14 @@ export function formatSummary(stats: ScanStats, facts: SummaryFacts): string {
     lines.push(`by category: ${categories.map(([c, n]) => `${c} ${number.format(n)}`).join(', ')}`);
   }
   if (facts.settingsFile !== undefined) lines.push(`settings: ${facts.settingsFile}`);
-  if (facts.store !== undefined) lines.push(...storeLines(stats, facts.store, facts.channels ?? []));
+  if (facts.store !== undefined) {
+    lines.push(...storeLines(stats, facts.store, facts.channels ?? [], facts.outboxKept ?? true));
+  }
   return `${lines.join('\n')}\n`;
 }
 
 /** What the store and the alert channels did: the part of the summary a second scan changes. */
-function storeLines(stats: ScanStats, store: string, channels: readonly string[]): string[] {
+function storeLines(stats: ScanStats, store: string, channels: readonly string[], outboxKept: boolean): string[] {
   const { recorded } = stats;
   const lines = [
     `recorded in ${store}: ${number.format(recorded.new)} new, ${plural(recorded.repeat, 'repeat')} ` +
@@ -81,7 +85,10 @@ function storeLines(stats: ScanStats, store: string, channels: readonly string[]
   lines.push(`alerted: ${number.format(stats.alerted)}${via}`);
   if (stats.alertFailures > 0) {
     lines.push(
-      `alerts not delivered: ${number.format(stats.alertFailures)} (kept for \`trailwarden alerts retry\`)`,
+      `alerts not delivered: ${number.format(stats.alertFailures)} ` +
+        (outboxKept
+          ? '(kept for `trailwarden alerts retry`)'
+          : '(the memory store keeps no outbox: scan with --store local to retry them later)'),
       ...quote(stats.firstAlertFailures, stats.alertFailures),
     );
   }

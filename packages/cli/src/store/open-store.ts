@@ -60,9 +60,11 @@ export async function openStore(config: StoreConfig): Promise<OpenedStore> {
       client = new DynamoDBClient(clientConfig(config));
       if (config.endpoint !== undefined) {
         await ensureTable(client, config.table).catch((cause: unknown) => {
+          // The adapter's "unavailable" message already names the endpoint, the operation and the table.
+          const unavailable = cause instanceof Error && cause.name === 'StoreUnavailableError';
           throw new StoreError(
-            `${label} cannot be used: ${messageOf(cause)}`,
-            'is DynamoDB Local running there? (--endpoint, AWS_ENDPOINT_URL_DYNAMODB)',
+            unavailable ? messageOf(cause) : `${label} cannot be used: ${messageOf(cause)}`,
+            unavailable ? 'is DynamoDB Local running there? (--endpoint, AWS_ENDPOINT_URL_DYNAMODB)' : undefined,
             { cause },
           );
         });

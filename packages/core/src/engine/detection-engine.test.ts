@@ -50,12 +50,14 @@ describe('DetectionEngine', () => {
     const engine = new DetectionEngine([createUser, everything, counting]);
     // Act
     const created = engine.detect(buildChangeEvent(), new MemoryState());
-    const boom = engine.detect(buildChangeEvent({ eventName: 'Boom', eventSource: 'ec2.amazonaws.com' }), new MemoryState());
+    const boom = engine.detect(
+      buildChangeEvent({ eventName: 'Boom', eventSource: 'ec2.amazonaws.com' }),
+      new MemoryState(),
+    );
     // Assess
-    expect(engine.candidates({ eventSource: 'iam.amazonaws.com', eventName: 'CreateUser' }).map((r) => r.id)).toEqual([
-      'create-user',
-      'everything',
-    ]);
+    expect(
+      engine.candidates({ eventSource: 'iam.amazonaws.com', eventName: 'CreateUser' }).map((r) => r.id),
+    ).toEqual(['create-user', 'everything']);
     expect(created.findings.map((f) => f.ruleId)).toEqual(['create-user']);
     expect(boom.findings.map((f) => [f.ruleId, f.severity])).toEqual([['everything', 'critical']]);
   });
@@ -76,8 +78,14 @@ describe('DetectionEngine', () => {
       eventName: 'CreateUser',
       account: '111122223333',
       resources: ['arn:aws:iam::111122223333:user/bob'],
-      actor: { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/alice', mfa: true, provenance: 'human-api' },
-      dedupeKey: 'create-user|111122223333|arn:aws:iam::111122223333:user/bob|arn:aws:iam::111122223333:user/alice',
+      actor: {
+        type: 'IAMUser',
+        arn: 'arn:aws:iam::111122223333:user/alice',
+        mfa: true,
+        provenance: 'human-api',
+      },
+      dedupeKey:
+        'create-user|111122223333|arn:aws:iam::111122223333:user/bob|arn:aws:iam::111122223333:user/alice',
       source: { file: 'a.json', index: 3 },
     });
     expect(first?.id).toMatch(/^[0-9a-f]{32}$/);
@@ -96,7 +104,9 @@ describe('DetectionEngine', () => {
   });
 
   it('applies settings: disabled rules do not run, severity overrides win', () => {
-    const settings = parseDetectionSettings({ rules: { 'create-user': { severity: 'high' }, everything: { enabled: false } } });
+    const settings = parseDetectionSettings({
+      rules: { 'create-user': { severity: 'high' }, everything: { enabled: false } },
+    });
     const engine = new DetectionEngine([createUser, everything], { settings });
 
     const result = engine.detect(buildChangeEvent({ eventName: 'CreateUser' }), new MemoryState());

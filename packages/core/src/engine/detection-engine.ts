@@ -8,6 +8,8 @@ import type { SyncStateStore } from '../state/state.js';
 import { stableHash } from '../util/hash.js';
 import { RuleIndex } from './rule-index.js';
 
+const NONE: readonly never[] = Object.freeze([]);
+
 export interface DetectionResult {
   readonly findings: readonly Finding[];
   /** Rules that threw on this event; the other rules' findings are still returned. */
@@ -49,16 +51,21 @@ export class DetectionEngine {
 
   detect(event: ChangeEvent, state: SyncStateStore, source?: FindingSource): DetectionResult {
     const candidates = this.#index.candidates(event.eventSource, event.eventName);
-    let findings: Finding[] | undefined;
-    let errors: RuleExecutionError[] | undefined;
+    // Most events match nothing: share one frozen empty list instead of allocating two per event.
+    let findings: Finding[] = NONE as Finding[];
+    let errors: RuleExecutionError[] = NONE as RuleExecutionError[];
     for (const rule of candidates) {
       try {
         const spec = rule.counter?.(event, this.#settings);
         const count = spec ? state.increment(spec, event.timeMs) : 0;
         const match = rule.match(event, { settings: this.#settings, state, count });
-        if (match) (findings ??= []).push(this.#toFinding(rule, event, match, source));
+        if (match) {
+          if (findings === NONE) findings = [];
+          findings.push(this.#toFinding(rule, event, match, source));
+        }
       } catch (cause) {
-        (errors ??= []).push(new RuleExecutionError(rule.id, event.eventId, { cause }));
+        if (errors === NONE) errors = [];
+        errors.push(new RuleExecutionError(rule.id, event.eventId, { cause }));
       }
     }
     if (event.success) {
@@ -66,11 +73,12 @@ export class DetectionEngine {
         try {
           state.apply(learner.learn(event, state));
         } catch (cause) {
-          (errors ??= []).push(new RuleExecutionError(`learner:${learner.name}`, event.eventId, { cause }));
+          if (errors === NONE) errors = [];
+          errors.push(new RuleExecutionError(`learner:${learner.name}`, event.eventId, { cause }));
         }
       }
     }
-    return { findings: findings ?? [], errors: errors ?? [] };
+    return { findings, errors };
   }
 
   #toFinding(rule: Rule, event: ChangeEvent, match: RuleMatch, source: FindingSource | undefined): Finding {

@@ -47,7 +47,11 @@ export interface Actor {
 
 /** AWS Config payload carried by events that come from AWS Config rather than CloudTrail. */
 export interface ConfigDetails {
-  readonly kind: 'compliance-change' | 'configuration-item-change' | 'oversized-configuration-item-change' | 'custom-rule-invocation';
+  readonly kind:
+    | 'compliance-change'
+    | 'configuration-item-change'
+    | 'oversized-configuration-item-change'
+    | 'custom-rule-invocation';
   readonly configRuleName?: string;
   readonly configRuleArn?: string;
   readonly resourceType?: string;

@@ -2,10 +2,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadRuleFixtures, runFixture } from '@trailwarden/testing';
 import { describe, expect, it } from 'vitest';
+import { CLOUDTRAIL_EVENTBRIDGE_DETAIL_TYPES } from '../events/schemas/eventbridge.js';
 import { CATEGORIES } from '../findings/category.js';
 import { normalizeInput } from '../normalize/index.js';
 import { CATALOG } from './catalog.js';
-import { CLOUDTRAIL_EVENTBRIDGE_DETAIL_TYPES } from '../events/schemas/eventbridge.js';
 import { deriveEventPatterns, patternMatches } from './event-patterns.js';
 
 // Meta-tests that keep the catalog honest (style.md, principle 6).

@@ -92,7 +92,8 @@ export function defineRule(definition: RuleDefinition): Rule {
   if (definition.events !== '*') {
     if (definition.events.length === 0) throw new TypeError(`rule ${definition.id} selects no events`);
     for (const selector of definition.events) {
-      if (selector.names.length === 0) throw new TypeError(`rule ${definition.id}: ${selector.source} lists no event names`);
+      if (selector.names.length === 0)
+        throw new TypeError(`rule ${definition.id}: ${selector.source} lists no event names`);
     }
   }
   return Object.freeze({ ...definition });

@@ -21,7 +21,10 @@ export function deriveEventPatterns(rules: readonly Rule[]): EventPattern[] {
   const patterns: EventPattern[] = [];
   for (const rule of rules) {
     if (rule.events === '*') {
-      patterns.push({ 'detail-type': [...CLOUDTRAIL_EVENTBRIDGE_DETAIL_TYPES], detail: rule.eventPatternDetail ?? {} });
+      patterns.push({
+        'detail-type': [...CLOUDTRAIL_EVENTBRIDGE_DETAIL_TYPES],
+        detail: rule.eventPatternDetail ?? {},
+      });
       continue;
     }
     for (const selector of rule.events) {
@@ -63,9 +66,11 @@ export function patternMatches(pattern: unknown, value: unknown): boolean {
 function leafMatches(candidate: unknown, value: unknown): boolean {
   if (candidate === null || typeof candidate !== 'object') return candidate === value;
   const matcher = candidate as Record<string, unknown>;
-  if (typeof matcher.prefix === 'string') return typeof value === 'string' && value.startsWith(matcher.prefix);
+  if (typeof matcher.prefix === 'string')
+    return typeof value === 'string' && value.startsWith(matcher.prefix);
   if (typeof matcher.suffix === 'string') return typeof value === 'string' && value.endsWith(matcher.suffix);
   if (typeof matcher.exists === 'boolean') return (value !== undefined) === matcher.exists;
-  if (Array.isArray(matcher['anything-but'])) return value !== undefined && !matcher['anything-but'].includes(value);
+  if (Array.isArray(matcher['anything-but']))
+    return value !== undefined && !matcher['anything-but'].includes(value);
   return false;
 }

@@ -35,7 +35,8 @@ export function bool(bag: Bag, path: string): boolean | undefined {
 export function num(bag: Bag, path: string): number | undefined {
   const value = field(bag, path);
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+    return Number(value);
   return undefined;
 }
 
@@ -61,5 +62,7 @@ export function list(bag: Bag, path: string): readonly unknown[] {
 export function items(bag: Bag, path: string): readonly Readonly<Record<string, unknown>>[] {
   const value = field(bag, path);
   const array = Array.isArray(value) ? value : list(obj(bag, path), 'items');
-  return array.filter((v): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v));
+  return array.filter(
+    (v): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v),
+  );
 }

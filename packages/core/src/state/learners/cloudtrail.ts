@@ -129,8 +129,4 @@ export function insightTypes(bag: Readonly<Record<string, unknown>>): string[] {
 }
 
 /** Learners for trails, their selectors and insights, and trail buckets. */
-export const cloudTrailLearners: readonly StateLearner[] = [
-  trailLearner,
-  selectorsLearner,
-  insightsLearner,
-];
+export const cloudTrailLearners: readonly StateLearner[] = [trailLearner, selectorsLearner, insightsLearner];

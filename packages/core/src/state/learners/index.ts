@@ -1,7 +1,7 @@
-import type { StateLearner } from './learner.js';
 import { cloudTrailLearners } from './cloudtrail.js';
 import { configLearners } from './config.js';
 import { iamLearners } from './iam.js';
+import type { StateLearner } from './learner.js';
 import { passwordPolicyLearners } from './password-policy.js';
 import { s3Learners } from './s3.js';
 
