@@ -51,20 +51,20 @@ export class DetectionEngine {
 
   detect(event: ChangeEvent, state: SyncStateStore, source?: FindingSource): DetectionResult {
     const candidates = this.#index.candidates(event.eventSource, event.eventName);
-    // Most events match nothing: share one frozen empty list instead of allocating two per event.
-    let findings: Finding[] = NONE as Finding[];
-    let errors: RuleExecutionError[] = NONE as RuleExecutionError[];
+    // Most events match nothing: allocate the lists only when something is found.
+    let findings: Finding[] | undefined;
+    let errors: RuleExecutionError[] | undefined;
     for (const rule of candidates) {
       try {
         const spec = rule.counter?.(event, this.#settings);
         const count = spec ? state.increment(spec, event.timeMs) : 0;
         const match = rule.match(event, { settings: this.#settings, state, count });
         if (match) {
-          if (findings === NONE) findings = [];
+          findings = findings ?? [];
           findings.push(this.#toFinding(rule, event, match, source));
         }
       } catch (cause) {
-        if (errors === NONE) errors = [];
+        errors = errors ?? [];
         errors.push(new RuleExecutionError(rule.id, event.eventId, { cause }));
       }
     }
@@ -73,12 +73,12 @@ export class DetectionEngine {
         try {
           state.apply(learner.learn(event, state));
         } catch (cause) {
-          if (errors === NONE) errors = [];
+          errors = errors ?? [];
           errors.push(new RuleExecutionError(`learner:${learner.name}`, event.eventId, { cause }));
         }
       }
     }
-    return { findings, errors };
+    return { findings: findings ?? NONE, errors: errors ?? NONE };
   }
 
   #toFinding(rule: Rule, event: ChangeEvent, match: RuleMatch, source: FindingSource | undefined): Finding {
