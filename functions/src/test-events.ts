@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { StoredFindingSchema, snsAlertMessage } from '@trailwarden/adapters';
-import type { Finding, StoredFinding } from '@trailwarden/core';
+import { snsAlertMessage } from '@trailwarden/adapters';
+import { type Finding, FindingSchema, type StoredFinding, StoredFindingSchema } from '@trailwarden/core';
 import type { SNSEvent, SNSEventRecord } from 'aws-lambda';
 
 /**
@@ -22,18 +22,7 @@ function fixture(name: string): unknown {
  * await store.record(loadFinding('cloudtrail-logging-stopped'), { windowMinutes: 60, now });
  */
 export function loadFinding(name: FindingFixture): Finding {
-  // The stored-finding schema without its lifecycle fields is exactly a finding's shape.
-  return StoredFindingSchema.omit({
-    status: true,
-    count: true,
-    firstSeen: true,
-    lastSeen: true,
-    alerted: true,
-    alertedAt: true,
-    suppression: true,
-    history: true,
-    updatedAt: true,
-  }).parse(fixture(`finding-${name}`));
+  return FindingSchema.parse(fixture(`finding-${name}`));
 }
 
 /**

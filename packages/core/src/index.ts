@@ -4,6 +4,7 @@ export * from './errors.js';
 export type * from './events/change-event.js';
 export * from './findings/category.js';
 export type * from './findings/finding.js';
+export * from './findings/finding-schema.js';
 export * from './findings/severity.js';
 export * from './normalize/index.js';
 export * from './pipeline/index.js';

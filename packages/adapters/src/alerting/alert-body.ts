@@ -1,5 +1,4 @@
-import type { StoredFinding } from '@trailwarden/core';
-import { CategorySchema, err, ok, ParseError, type Result, SeveritySchema } from '@trailwarden/core';
+import { err, ok, ParseError, type Result, type StoredFinding, StoredFindingSchema } from '@trailwarden/core';
 import { z } from 'zod';
 
 /** What was cut from a finding so that its alert fits a channel's size limit. */
@@ -46,64 +45,7 @@ export function alertBody(
   };
 }
 
-const StatusSchema = z.enum(['open', 'acknowledged', 'resolved', 'suppressed']);
 const strings = z.array(z.string());
-
-/** Schema of a stored finding as it travels in an alert body. */
-export const StoredFindingSchema = z.object({
-  id: z.string().min(1),
-  ruleId: z.string().min(1),
-  category: CategorySchema,
-  severity: SeveritySchema,
-  title: z.string(),
-  summary: z.string(),
-  eventId: z.string(),
-  eventName: z.string(),
-  eventSource: z.string(),
-  account: z.string(),
-  region: z.string(),
-  time: z.string(),
-  actor: z.object({
-    type: z.string(),
-    arn: z.string().optional(),
-    principalId: z.string().optional(),
-    sourceIp: z.string().optional(),
-    userAgent: z.string().optional(),
-    mfa: z.boolean(),
-    provenance: z.enum(['human-console', 'human-api', 'deploy-pipeline', 'aws-service', 'unknown']),
-  }),
-  resources: strings,
-  context: z.record(z.string(), z.unknown()),
-  references: z.object({
-    cis: strings.optional(),
-    securityHub: strings.optional(),
-    mitre: strings.optional(),
-    links: strings.optional(),
-  }),
-  runbook: z.string(),
-  dedupeKey: z.string(),
-  remediation: strings,
-  source: z.object({ file: z.string(), index: z.number().int() }).optional(),
-  status: StatusSchema,
-  count: z.number().int().min(1),
-  firstSeen: z.string(),
-  lastSeen: z.string(),
-  alerted: z.boolean(),
-  alertedAt: z.string().optional(),
-  suppression: z
-    .object({ id: z.string(), owner: z.string(), reason: z.string(), expires: z.string() })
-    .optional(),
-  history: z.array(
-    z.object({
-      from: StatusSchema,
-      to: StatusSchema,
-      at: z.string(),
-      by: z.string(),
-      reason: z.string().optional(),
-    }),
-  ),
-  updatedAt: z.string(),
-}) satisfies z.ZodType<StoredFinding>;
 
 /** Schema of {@link AlertBody}; `version` is checked so a future v2 is refused, not misread. */
 export const AlertBodySchema = z.object({

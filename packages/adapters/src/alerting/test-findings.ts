@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { StoredFinding } from '@trailwarden/core';
-import { StoredFindingSchema } from './alert-body.js';
+import { type StoredFinding, StoredFindingSchema } from '@trailwarden/core';
 
 /** Findings the alerting tests render, as the store would hand them to a publisher. */
 export type FindingFixture =

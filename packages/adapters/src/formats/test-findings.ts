@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { CATALOG, type Finding, type FindingStatus, type StoredFinding } from '@trailwarden/core';
+import {
+  CATALOG,
+  type Finding,
+  FindingStatusSchema,
+  StatusChangeSchema,
+  type StoredFinding,
+  SuppressionRefSchema,
+} from '@trailwarden/core';
 import { loadRuleFixtures, runFixture } from '@trailwarden/testing';
 import { z } from 'zod';
 
@@ -55,26 +62,15 @@ export function findingOf(ruleId: string, fixture = ''): Finding {
   return hit.finding;
 }
 
-const StatusSchema = z.enum([
-  'open',
-  'acknowledged',
-  'resolved',
-  'suppressed',
-]) satisfies z.ZodType<FindingStatus>;
-
 const LifecycleCaseSchema = z.object({
   name: z.string(),
-  status: StatusSchema,
+  status: FindingStatusSchema,
   count: z.number().int().min(1),
   /** Minutes after the finding's event time of the last occurrence and of the last change. */
   lastSeenAfterMinutes: z.number(),
   updatedAfterMinutes: z.number(),
-  history: z.array(
-    z.object({ from: StatusSchema, to: StatusSchema, by: z.string(), reason: z.string().optional() }),
-  ),
-  suppression: z
-    .object({ id: z.string(), owner: z.string(), reason: z.string(), expires: z.string() })
-    .optional(),
+  history: z.array(StatusChangeSchema.omit({ at: true })),
+  suppression: SuppressionRefSchema.optional(),
   expect: z.object({
     asff: z.object({
       workflow: z.string(),

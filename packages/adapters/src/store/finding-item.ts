@@ -1,7 +1,6 @@
-import type { Finding } from '@trailwarden/core';
-import { severityRank } from '@trailwarden/core';
+import { type Finding, FindingSchema, severityRank } from '@trailwarden/core';
 import { CorruptItemError } from '../errors.js';
-import { describeIssues, FindingBodySchema, FindingItemSchema } from './finding-schema.js';
+import { describeIssues, FindingItemSchema } from './finding-schema.js';
 import { findingKey } from './keys.js';
 import type { StoreRecordOptions as RecordOptions, StoredFinding } from './ports.js';
 
@@ -107,7 +106,7 @@ export function storedFindingFromItem(item: Record<string, unknown>): StoredFind
   } catch (error) {
     throw new CorruptItemError(key, 'body is not JSON', { cause: error });
   }
-  const body = FindingBodySchema.safeParse(json);
+  const body = FindingSchema.safeParse(json);
   if (!body.success)
     throw new CorruptItemError(key, `body: ${describeIssues(body.error)}`, { cause: body.error });
   const { PK: _pk, body: _body, ...lifecycle } = parsed.data;

@@ -1,5 +1,5 @@
+import { FindingStatusSchema } from '@trailwarden/core';
 import { describe, expect, it } from 'vitest';
-import { FindingStatusSchema } from './finding-schema.js';
 import transitions from './fixtures/transitions.json' with { type: 'json' };
 import type { FindingStatus, FindingStore } from './ports.js';
 import {

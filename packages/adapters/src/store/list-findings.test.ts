@@ -1,7 +1,6 @@
-import { SeveritySchema } from '@trailwarden/core';
+import { FindingStatusSchema, SeveritySchema } from '@trailwarden/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { FindingStatusSchema } from './finding-schema.js';
 import plans from './fixtures/query-plans.json' with { type: 'json' };
 import { planQuery } from './list-findings.js';
 

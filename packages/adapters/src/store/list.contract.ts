@@ -1,7 +1,6 @@
-import { type Severity, SeveritySchema, severityRank } from '@trailwarden/core';
+import { FindingStatusSchema, type Severity, SeveritySchema, severityRank } from '@trailwarden/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { FindingStatusSchema } from './finding-schema.js';
 import dataset from './fixtures/list-dataset.json' with { type: 'json' };
 import type { FindingQuery, FindingStore, StoredFinding } from './ports.js';
 import { findingFor, findingInStatus, minutesAfter, recordOptions, SUPPRESSION } from './store-test-data.js';

@@ -1,7 +1,5 @@
-import type { Category, Finding, Severity } from '@trailwarden/core';
-import { stableHash } from '@trailwarden/core';
+import { type Category, type Finding, FindingSchema, type Severity, stableHash } from '@trailwarden/core';
 import { beforeEach } from 'vitest';
-import { FindingBodySchema } from './finding-schema.js';
 import base from './fixtures/finding.json' with { type: 'json' };
 import type { FindingStatus, FindingStore, StoreRecordOptions, SuppressionRef } from './ports.js';
 
@@ -10,7 +8,7 @@ import type { FindingStatus, FindingStore, StoreRecordOptions, SuppressionRef } 
  * Ids follow the core's rule: hash of (rule id, event id).
  */
 
-export const BASE_FINDING: Finding = FindingBodySchema.parse(base);
+export const BASE_FINDING: Finding = FindingSchema.parse(base);
 const BASE_MS = Date.parse(BASE_FINDING.time);
 
 /** The base finding's time plus `minutes`, as ISO-8601. */

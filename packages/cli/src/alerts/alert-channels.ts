@@ -69,7 +69,7 @@ export function openAlertChannels(
     publishers.console = new ConsoleAlertPublisher({
       stream: options.consoleStream ?? io.stderr,
       color: io.isTTY.stderr && (io.env.NO_COLOR ?? '') === '' && io.env.TERM !== 'dumb',
-      width: Math.max(60, (io.columns ?? 160) - 10),
+      width: Math.max(60, (io.columns || Number(io.env.COLUMNS) || 160) - 10),
     });
   }
   const topicArn = flags.snsTopic ?? settings.alerts.sns?.topicArn;

@@ -40,7 +40,7 @@ export function registerLifecycleCommands(findings: Command, io: CliIo): void {
         .addOption(
           new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'),
         ),
-    );
+    ).addHelpText('after', STORE_HELP);
   change('ack', 'Acknowledge an open finding: someone is on it')
     .option('--reason <text>', 'why, for the history')
     .action(async (id: string, flags: ChangeFlags) => {

@@ -117,8 +117,7 @@ async function listFindings(flags: ListFlags, io: CliIo): Promise<void> {
   const format = flags.format ?? (io.isTTY.stdout ? 'table' : 'jsonl');
   if (format === 'table') {
     if (page.items.length === 0) io.stderr.write('no findings match\n');
-    else
-      io.stdout.write(formatStoredFindingsTable(page.items, io.columns ?? (Number(io.env.COLUMNS) || 200)));
+    else io.stdout.write(formatStoredFindingsTable(page.items, io.columns || Number(io.env.COLUMNS) || 200));
   } else {
     const writer = createFindingWriter<StoredFinding>(
       format,

@@ -1,42 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { Command, CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerPolicySimulate, type SimulateIo } from './policy-simulate.js';
+import { type CommandRun, runCommand } from '../testing/run-command.js';
+import { registerPolicyCommands } from './policy.js';
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly commander?: string;
-}
-
-const sink = (into: string[]): Writable =>
-  new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      into.push(String(chunk));
-      done();
-    },
-  });
-
-/** Runs `trailwarden policy simulate <argv>` in process with captured output. */
-async function simulate(argv: readonly string[], cwd: string): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: SimulateIo = { stdout: sink(out), stderr: sink(err), cwd, exitCode: 0 };
-  const program = new Command('trailwarden')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => out.push(s), writeErr: (s) => err.push(s) });
-  registerPolicySimulate(program.command('policy'), io);
-  try {
-    await program.parseAsync(['policy', 'simulate', ...argv], { from: 'user' });
-    return { code: io.exitCode, stdout: out.join(''), stderr: err.join('') };
-  } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
-    return { code: error.exitCode, stdout: out.join(''), stderr: err.join(''), commander: error.code };
-  }
+/** Runs `trailwarden policy simulate <argv>` in process, as the policy commands register it. */
+function simulate(argv: readonly string[], cwd: string): Promise<CommandRun> {
+  return runCommand(registerPolicyCommands, ['policy', 'simulate', ...argv], { cwd });
 }
 
 const policy = (...statements: readonly Record<string, unknown>[]): string =>

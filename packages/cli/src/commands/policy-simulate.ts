@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import {
   type EvaluationResult,
   evaluate,
@@ -10,9 +8,11 @@ import {
   type RequestPrincipal,
   type SimulationRequest,
   tryParsePolicy,
+  unwrapAwsCliOutput,
 } from '@trailwarden/core/iam';
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
+import { PolicyFileError, policyJson, readPolicyFile } from './policy-files.js';
 
 /** What `policy simulate` touches outside itself; the program's `CliIo` fits. */
 export type SimulateIo = Pick<CliIo, 'stdout' | 'stderr' | 'cwd' | 'exitCode'>;
@@ -63,49 +63,17 @@ Exit codes:
   1  denied (explicit-deny or implicit-deny)
   2  usage error, unreadable file, or a malformed policy (the message names the flag)`;
 
-/** Wrappers the AWS CLI puts around policy documents. */
-const CLI_WRAPPERS = [
-  ['PolicyVersion', 'Document'],
-  ['Role', 'AssumeRolePolicyDocument'],
-  ['Policy', 'Content'],
-  ['PolicyDocument'],
-  ['Policy'],
-] as const;
-
-function unwrap(value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || 'Statement' in value)
-    return value;
-  for (const path of CLI_WRAPPERS) {
-    let current: unknown = value;
-    for (const key of path) {
-      current =
-        current !== null && typeof current === 'object'
-          ? (current as Record<string, unknown>)[key]
-          : undefined;
-    }
-    if (typeof current === 'string' || (current !== null && typeof current === 'object')) return current;
-  }
-  return value;
-}
-
 async function readJsonish(io: SimulateIo, flag: string, file: string): Promise<unknown> {
-  let text: string;
   try {
-    text = await readFile(resolve(io.cwd, file), 'utf8');
+    return policyJson(await readPolicyFile(io.cwd, file));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new SimulateInputError(`${flag} ${file}: cannot read the file (${reason})`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    // Not JSON as a whole (URL-encoded, for one): the policy parser reads the text and names the problem.
-    return text;
+    if (!(error instanceof PolicyFileError)) throw error;
+    throw new SimulateInputError(`${flag} ${file}: cannot read the file (${error.reason})`, { cause: error });
   }
 }
 
 function toPolicy(flag: string, name: string, input: unknown): NamedPolicy {
-  const parsed = tryParsePolicy(unwrap(input));
+  const parsed = tryParsePolicy(unwrapAwsCliOutput(input));
   if (!parsed.ok)
     throw new SimulateInputError(`${flag} ${name}: not a valid policy: ${parsed.error.message}`);
   return { name, document: parsed.value };
@@ -239,26 +207,12 @@ async function simulate(io: SimulateIo, options: SimulateOptions): Promise<numbe
   return result.decision === 'allowed' ? 0 : EXIT_DENIED;
 }
 
-function processSimulateIo(): SimulateIo {
-  return {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    cwd: process.cwd(),
-    get exitCode() {
-      return typeof process.exitCode === 'number' ? process.exitCode : 0;
-    },
-    set exitCode(code: number) {
-      process.exitCode = code;
-    },
-  };
-}
-
 /**
  * Adds `policy simulate` to the `policy` command: evaluates one request against identity
  * policies, a resource policy, a permissions boundary, session policies, SCP and RCP levels,
  * the way AWS does (`evaluate()` in `@trailwarden/core/iam`). Exit code 0 when allowed, 1
- * when denied, 2 for usage and input errors. Pass the program's io so output and the exit
- * code go where the rest of the CLI's go; without it the process streams are used.
+ * when denied, 2 for usage and input errors. `registerPolicyCommands` calls it with the io it
+ * was given, so output and the exit code go where the rest of the CLI's go.
  *
  * @example
  * ```ts
@@ -268,7 +222,7 @@ function processSimulateIo(): SimulateIo {
  *   '--resource', 'arn:aws:s3:::amzn-s3-demo-bucket/key', '--policy', 'read.json'], { from: 'user' });
  * ```
  */
-export function registerPolicySimulate(policy: Command, io: SimulateIo = processSimulateIo()): void {
+export function registerPolicySimulate(policy: Command, io: SimulateIo): void {
   policy
     .command('simulate')
     .description(

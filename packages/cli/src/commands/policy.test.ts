@@ -1,49 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
-import { Command, CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PolicyIo, registerPolicyCommands } from './policy.js';
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  /** Commander's error code when commander itself stopped (usage, help). */
-  readonly commander?: string;
-}
-
-const sink = (into: string[]): Writable =>
-  new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      into.push(String(chunk));
-      done();
-    },
-  });
+import { type CommandRun, runCommand } from '../testing/run-command.js';
+import { registerPolicyCommands } from './policy.js';
 
 /** Runs `trailwarden <argv>` in process with captured output; `stdin` feeds `-`. */
-async function runPolicy(argv: readonly string[], cwd: string, stdin = ''): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: PolicyIo = {
-    stdout: sink(out),
-    stderr: sink(err),
-    stdin: Readable.from([Buffer.from(stdin)]),
-    cwd,
-    exitCode: 0,
-  };
-  const program = new Command('trailwarden')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => out.push(s), writeErr: (s) => err.push(s) });
-  registerPolicyCommands(program, io);
-  try {
-    await program.parseAsync([...argv], { from: 'user' });
-    return { code: io.exitCode, stdout: out.join(''), stderr: err.join('') };
-  } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
-    return { code: error.exitCode, stdout: out.join(''), stderr: err.join(''), commander: error.code };
-  }
+function runPolicy(argv: readonly string[], cwd: string, stdin = ''): Promise<CommandRun> {
+  return runCommand(registerPolicyCommands, argv, { cwd, stdin });
 }
 
 const ADMIN = {
@@ -90,6 +54,12 @@ const files: Record<string, string> = {
     },
   }),
   'get-bucket-policy.json': JSON.stringify({ Policy: JSON.stringify(BUCKET_POLICY) }),
+  'describe-policy.json': JSON.stringify({
+    Policy: {
+      PolicySummary: { Id: 'p-examplepolicyid111', Name: 'FullAWSAccess', Type: 'SERVICE_CONTROL_POLICY' },
+      Content: JSON.stringify(ADMIN),
+    },
+  }),
   'get-role.json': JSON.stringify({
     Role: {
       RoleName: 'deployer',
@@ -124,6 +94,7 @@ describe('policy check', () => {
     ['clean policy', ['read.json'], 0, /^read\.json: no risky grants\n$/],
     ['aws iam get-policy-version output', ['get-policy-version.json'], 1, /\[admin\]/],
     ['aws iam get-role output with a URL-encoded trust policy', ['get-role.json'], 1, /\[public-principal\]/],
+    ['aws organizations describe-policy output', ['describe-policy.json'], 1, /\[admin\]/],
     ['cross-account needs --account', ['get-bucket-policy.json'], 0, /no risky grants/],
     [
       'cross-account with --account',

@@ -1,17 +1,16 @@
-import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import {
   analyzeGrants,
   compareGrants,
   type Grant,
-  MAX_POLICY_CHARS,
   type PolicyDocument,
   type TrustContext,
   tryParsePolicy,
+  unwrapAwsCliOutput,
   type WideningReport,
 } from '@trailwarden/core/iam';
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
+import { PolicyFileError, policyJson, readPolicyText } from './policy-files.js';
 import { registerPolicySimulate } from './policy-simulate.js';
 
 /** What the policy commands touch outside themselves; the program's `CliIo` fits. */
@@ -39,8 +38,9 @@ Exit codes:
   2  usage error, unreadable file, or a malformed policy (the message names the element)
 
 Inputs: a policy document as JSON, a JSON string, URL-encoded JSON (as IAM returns it), or
-the output of aws iam get-policy-version / get-role / get-role-policy / get-user-policy and
-aws s3api get-bucket-policy. Use - to read standard input.`;
+the output of aws iam get-policy-version / get-role / get-role-policy / get-user-policy,
+aws s3api get-bucket-policy, aws kms get-key-policy or aws organizations describe-policy.
+Use - to read standard input.`;
 
 function processPolicyIo(): PolicyIo {
   return {
@@ -107,7 +107,7 @@ export function registerPolicyCommands(program: Command, io: PolicyIo = processP
       run(io, options, () => diff(io, oldFile, newFile, options)),
     );
 
-  registerPolicySimulate(policy);
+  registerPolicySimulate(policy, io);
 }
 
 async function run(io: PolicyIo, options: PolicyOptions, body: () => Promise<number>): Promise<void> {
@@ -117,7 +117,7 @@ async function run(io: PolicyIo, options: PolicyOptions, body: () => Promise<num
     }
     io.exitCode = await body();
   } catch (error) {
-    if (!(error instanceof PolicyInputError)) throw error;
+    if (!(error instanceof PolicyInputError || error instanceof PolicyFileError)) throw error;
     io.stderr.write(`trailwarden: ${error.message}\n`);
     io.exitCode = EXIT_USAGE;
   }
@@ -136,67 +136,12 @@ function trustOf(options: PolicyOptions): TrustContext {
   };
 }
 
-async function readText(io: PolicyIo, file: string): Promise<string> {
-  // Refuse before reading: the parser's own limit is on characters, this one keeps memory bounded.
-  const limit = MAX_POLICY_CHARS * 4;
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of io.stdin) {
-      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-      size += buffer.length;
-      if (size > limit) throw new PolicyInputError(`standard input is larger than ${limit} bytes`);
-      chunks.push(buffer);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-  }
-  const path = resolve(io.cwd, file);
-  try {
-    const info = await stat(path);
-    if (info.size > limit) throw new PolicyInputError(`${file} is ${info.size} bytes, larger than ${limit}`);
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if (error instanceof PolicyInputError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new PolicyInputError(`cannot read ${file}: ${reason}`);
-  }
-}
-
-/** Wrappers the AWS CLI puts around policy documents, outermost first. */
-const CLI_WRAPPERS = [
-  ['PolicyVersion', 'Document'],
-  ['Role', 'AssumeRolePolicyDocument'],
-  ['PolicyDocument'],
-  ['Policy'],
-] as const;
-
-function unwrapCliOutput(value: unknown): unknown {
-  for (const path of CLI_WRAPPERS) {
-    let current: unknown = value;
-    for (const key of path) {
-      current =
-        current !== null && typeof current === 'object'
-          ? (current as Record<string, unknown>)[key]
-          : undefined;
-    }
-    if (current !== undefined && current !== null) return current;
-  }
-  return value;
-}
-
 async function readPolicy(io: PolicyIo, file: string): Promise<PolicyDocument> {
-  return parseText(file, await readText(io, file));
+  return parseText(file, await readPolicyText(io, file));
 }
 
 function parseText(file: string, text: string): PolicyDocument {
-  let input: unknown = text;
-  try {
-    const json: unknown = JSON.parse(text);
-    if (json !== null && typeof json === 'object' && !('Statement' in json)) input = unwrapCliOutput(json);
-  } catch {
-    // Not JSON as a whole (e.g. URL-encoded): the parser reads the text itself and names the problem.
-  }
-  const parsed = tryParsePolicy(input);
+  const parsed = tryParsePolicy(unwrapAwsCliOutput(policyJson(text)));
   if (!parsed.ok) {
     const where = parsed.error.path ? ` (at ${parsed.error.path})` : '';
     throw new PolicyInputError(`${file} is not a valid policy${where}: ${parsed.error.message}`);
@@ -230,7 +175,7 @@ async function diff(io: PolicyIo, oldFile: string, newFile: string, options: Pol
   if (oldFile === '-' && newFile === '-')
     throw new PolicyInputError('only one of OLD and NEW can be standard input');
   const trust = trustOf(options);
-  const oldText = await readText(io, oldFile);
+  const oldText = await readPolicyText(io, oldFile);
   const oldDoc = oldText.trim() === '' ? undefined : parseText(oldFile, oldText);
   const report = compareGrants(oldDoc, await readPolicy(io, newFile), trust);
   if (options.format === 'json') {

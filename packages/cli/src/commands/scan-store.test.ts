@@ -2,7 +2,8 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type LocalDynamoDb, startDynalite } from '@trailwarden/testing';
+import { type LocalDynamoDb, startDynalite, startDynamoDbLocal } from '@trailwarden/testing';
+import { startLocalHttpServer } from '@trailwarden/testing/local-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedDynamoDb } from '../store/embedded-dynamodb.js';
 import { run } from '../testing/run-cli.js';
@@ -204,12 +205,65 @@ describe('trailwarden scan with a findings store', () => {
     expect(alertHeadlines(err)).toHaveLength(alerted);
   });
 
-  describe('--store dynamodb', () => {
+  it('posts to the Slack webhook the settings name through an environment variable, from its minimum severity', async () => {
+    // Prepare
+    const slack = await startLocalHttpServer();
+    const settings = ['--settings', fixture('settings-slack-env.yaml')];
+    const inputsOf = [fixture('deploy-role-bucket-policy.json'), trail];
+    try {
+      // Act
+      const posted = await run(
+        ['scan', ...inputsOf, ...settings, '--store', 'memory', '--no-console-alerts'],
+        {
+          cwd: inputs,
+          env: { TEST_SLACK_WEBHOOK_URL: `${slack.url}/services/T1/B1/secret` },
+        },
+      );
+      const unset = await run(['scan', ...inputsOf, ...settings, '--store', 'memory'], { cwd: inputs });
+      // Assess
+      expect(posted.err).toContain('alerted: 2 via slack');
+      expect(slack.requests.map((r) => r.path)).toEqual(['/services/T1/B1/secret', '/services/T1/B1/secret']);
+      expect(unset.code).toBe(2);
+      expect(unset.out).toBe('');
+      expect(unset.err).toContain(
+        'alerts.slack.webhookUrlEnv names TEST_SLACK_WEBHOOK_URL, which is not set',
+      );
+    } finally {
+      await slack.close();
+    }
+  });
+
+  it.each([
+    {
+      name: 'a topic that is not an SNS ARN',
+      args: ['--sns-topic', 'trailwarden-alerts'],
+      message: '--sns-topic "trailwarden-alerts" is not an SNS topic ARN',
+    },
+    {
+      name: 'a webhook over plain http (the URL itself is never echoed)',
+      args: ['--slack-webhook', 'http://hooks.example.com/services/T0/B0/secret-token'],
+      message: 'Slack webhook URL must use https',
+    },
+  ])('refuses $name before reading anything', async ({ args, message }) => {
+    // Act
+    const { code, out, err } = await run(['scan', trail, '--store', 'memory', ...args], { cwd: inputs });
+    // Assess
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain(message);
+    expect(err).not.toContain('secret-token');
+    expect(err).not.toContain('scanned');
+  });
+
+  describe.each([
+    { server: 'dynalite', start: startDynalite },
+    { server: 'DynamoDB Local', start: () => startDynamoDbLocal() },
+  ])('--store dynamodb on $server', ({ start }) => {
     let server: LocalDynamoDb;
 
     beforeAll(async () => {
-      server = await startDynalite();
-    });
+      server = await start();
+    }, 90_000);
 
     afterAll(async () => {
       await server.stop();
@@ -220,11 +274,15 @@ describe('trailwarden scan with a findings store', () => {
       const scanned = await run(['scan', trail, '--endpoint', server.endpoint, '--table', 'scan-test'], {
         cwd: inputs,
       });
+      const again = await run(['scan', trail, '--endpoint', server.endpoint, '--table', 'scan-test'], {
+        cwd: inputs,
+      });
       const listed = await run(['findings', 'list', '--store', 'dynamodb', '--table', 'scan-test'], {
         env: { AWS_ENDPOINT_URL_DYNAMODB: server.endpoint },
       });
       // Assess
       expect(scanned.err).toContain(`recorded in DynamoDB table scan-test at ${server.endpoint}: 2 new`);
+      expect(again.err).toContain(': 0 new, 0 repeats (inside a dedupe window), 2 already recorded');
       expect(listed.code).toBe(0);
       expect(
         listed

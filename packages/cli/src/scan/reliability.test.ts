@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request as httpRequest, createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpServer, request as httpRequest, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,7 +55,13 @@ async function failingItemProxy(target: string): Promise<{ url: string; close():
       return;
     }
     const forward = httpRequest(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
@@ -98,7 +104,9 @@ describe('reliability of the local pipeline', () => {
     expect(scan.code).toBe(2);
     expect(scan.out).toBe('');
     expect(scan.err).toMatch(
-      new RegExp(`^trailwarden: DynamoDB at ${endpoint} is unavailable \\(CreateTable on table trailwarden-findings\\): .*ECONNREFUSED`),
+      new RegExp(
+        `^trailwarden: DynamoDB at ${endpoint} is unavailable \\(CreateTable on table trailwarden-findings\\): .*ECONNREFUSED`,
+      ),
     );
     expect(scan.err).toContain('is DynamoDB Local running there?');
     expect(scan.err).not.toContain('scanned');
@@ -117,7 +125,9 @@ describe('reliability of the local pipeline', () => {
       // Assess
       expect(scan.code).toBe(2);
       expect(scan.err).toContain('not recorded: 2 findings');
-      expect(scan.err).toMatch(/^ {2}.*cloudtrail-log\.json:0: finding \w+ \(root-console-login\) not recorded: .+$/m);
+      expect(scan.err).toMatch(
+        /^ {2}.*cloudtrail-log\.json:0: finding \w+ \(root-console-login\) not recorded: .+$/m,
+      );
       expect(scan.err).toContain(`recorded in DynamoDB table trailwarden-findings at ${proxy.url}: 0 new`);
       expect(scan.err).toContain('alerted: 0 via console');
       expect(scan.err).not.toMatch(/^CRITICAL/m);

@@ -76,9 +76,11 @@ export async function runScan(request: ScanRequest, io: CliIo): Promise<number> 
   const storeConfig = resolveStoreConfig(request.store ?? {}, io.env, io.cwd);
   const showProgress = request.progress && io.isTTY.stderr;
   let barShown = false;
+  // Alerts and warnings share stderr with the progress bar.
+  const notices = aboveProgress(io.stderr, () => barShown);
   const channels = openAlertChannels(request.alerts ?? { consoleAlerts: true }, settings, io, {
     consoleMinSeverity: request.minSeverity,
-    consoleStream: aboveProgress(io.stderr, () => barShown),
+    consoleStream: notices,
   });
   try {
     const opened = await openStore(storeConfig);
@@ -89,11 +91,12 @@ export async function runScan(request: ScanRequest, io: CliIo): Promise<number> 
         state: new MemoryState(),
         rules,
         alerts: channels.routes,
-        logger: scanLogger(io),
+        logger: scanLogger(notices),
       });
       const stats = new ScanStats(startedMs);
       const writer = createFindingWriter(request.format, new BufferedWriter(io.stdout), {
-        width: io.columns ?? (Number(io.env.COLUMNS) || 160),
+        // A terminal that reports no size (0 columns, e.g. under `script`) falls back like a pipe.
+        width: io.columns || Number(io.env.COLUMNS) || 160,
         color: colorsEnabled(io),
       });
       const results = new ScanResults(stats, writer, request);
@@ -171,11 +174,11 @@ export async function runScan(request: ScanRequest, io: CliIo): Promise<number> 
  * each, the pipeline sees to that); malformed items and failed steps are not logged, because
  * the results carry them and the summary counts and quotes them.
  */
-function scanLogger(io: CliIo): Logger {
+function scanLogger(stream: NodeJS.WritableStream): Logger {
   return {
     info: () => {},
     warn: (message, data) => {
-      if (data?.suppressionId !== undefined) io.stderr.write(`trailwarden: warning: ${message}\n`);
+      if (data?.suppressionId !== undefined) stream.write(`trailwarden: warning: ${message}\n`);
     },
     error: () => {},
   };

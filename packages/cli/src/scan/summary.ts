@@ -68,7 +68,12 @@ export function formatSummary(stats: ScanStats, facts: SummaryFacts): string {
 }
 
 /** What the store and the alert channels did: the part of the summary a second scan changes. */
-function storeLines(stats: ScanStats, store: string, channels: readonly string[], outboxKept: boolean): string[] {
+function storeLines(
+  stats: ScanStats,
+  store: string,
+  channels: readonly string[],
+  outboxKept: boolean,
+): string[] {
   const { recorded } = stats;
   const lines = [
     `recorded in ${store}: ${number.format(recorded.new)} new, ${plural(recorded.repeat, 'repeat')} ` +

@@ -64,7 +64,9 @@ export async function openStore(config: StoreConfig): Promise<OpenedStore> {
           const unavailable = cause instanceof Error && cause.name === 'StoreUnavailableError';
           throw new StoreError(
             unavailable ? messageOf(cause) : `${label} cannot be used: ${messageOf(cause)}`,
-            unavailable ? 'is DynamoDB Local running there? (--endpoint, AWS_ENDPOINT_URL_DYNAMODB)' : undefined,
+            unavailable
+              ? 'is DynamoDB Local running there? (--endpoint, AWS_ENDPOINT_URL_DYNAMODB)'
+              : undefined,
             { cause },
           );
         });

@@ -3,6 +3,7 @@
  * evaluation. Everything here is pure (no AWS SDK, no I/O).
  */
 
+export * from './aws-cli-output.js';
 export * from './conditions.js';
 export * from './context-keys.js';
 export * from './escalation.js';

@@ -30,4 +30,5 @@ export type {
 } from './ports.js';
 export * from './results.js';
 export * from './state-bridge.js';
+export * from './stored-finding-schema.js';
 export * from './suppressions.js';

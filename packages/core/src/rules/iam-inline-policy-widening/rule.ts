@@ -1,4 +1,3 @@
-import type { GrantKind } from '../../iam/types.js';
 import { iamPrincipalKey, parseStoredPolicy } from '../../state/iam-state.js';
 import { str } from '../../util/fields.js';
 import { defineRule } from '../define-rule.js';
@@ -7,14 +6,11 @@ import { evidence } from '../shared/evidence.js';
 import { actsOnItself, iamTarget } from '../shared/iam-target.js';
 import {
   describeJudgement,
-  IDENTITY_RISKS,
+  identityJudgeOptions,
   judgementContext,
   judgePolicyChange,
   readPolicy,
-  trustContextOf,
 } from '../shared/policy-judgement.js';
-
-const CRITICAL: ReadonlySet<GrantKind> = new Set(['admin']);
 
 /**
  * An inline policy was put on a user, role or group. Judged on what it grants: admin → critical;
@@ -95,11 +91,7 @@ export default defineRule({
     const stored =
       target && state.get(iamPrincipalKey(event.account, target.kind, target.name))?.inline?.[policyName];
     const previous = parseStoredPolicy(stored);
-    const judgement = judgePolicyChange(input.doc, previous, {
-      risks: IDENTITY_RISKS,
-      critical: CRITICAL,
-      trust: trustContextOf(event.account, settings),
-    });
+    const judgement = judgePolicyChange(input.doc, previous, identityJudgeOptions(event.account, settings));
     if (!judgement) return undefined;
     const verb = judgement.compared ? 'widened' : 'put';
     return {

@@ -1,30 +1,16 @@
-import type { ChangeEvent } from '../../events/change-event.js';
-import type { GrantKind } from '../../iam/types.js';
 import { managedPolicyKey, parseStoredPolicy } from '../../state/iam-state.js';
 import { bool, str } from '../../util/fields.js';
 import { defineRule, type RuleMatch } from '../define-rule.js';
 import { actorLabel } from '../shared/actor.js';
 import { evidence } from '../shared/evidence.js';
-import { partitionOf, policyNameOf } from '../shared/iam-target.js';
+import { createdPolicyArn, policyNameOf } from '../shared/iam-target.js';
 import {
   describeJudgement,
-  IDENTITY_RISKS,
+  identityJudgeOptions,
   judgementContext,
   judgePolicyChange,
   readPolicy,
-  trustContextOf,
 } from '../shared/policy-judgement.js';
-
-const CRITICAL: ReadonlySet<GrantKind> = new Set(['admin']);
-
-/** The ARN CreatePolicy made: from the response, else built from the request's name and path. */
-function createdPolicyArn(event: ChangeEvent): string | undefined {
-  const fromResponse = str(event.responseElements, 'policy.arn');
-  if (fromResponse) return fromResponse;
-  const name = str(event.requestParameters, 'policyName');
-  const path = str(event.requestParameters, 'path') ?? '/';
-  return name ? `arn:${partitionOf(event)}:iam::${event.account}:policy${path}${name}` : undefined;
-}
 
 /**
  * A customer managed policy gained risky permissions:
@@ -94,11 +80,7 @@ export default defineRule({
     const policyName = policyArn ? policyNameOf(policyArn) : '(unknown policy)';
     const who = actorLabel(event.actor);
     const base = { ...(policyArn && { resources: [policyArn] }), dedupe: [policyArn ?? 'unknown-policy'] };
-    const options = {
-      risks: IDENTITY_RISKS,
-      critical: CRITICAL,
-      trust: trustContextOf(event.account, settings),
-    };
+    const options = identityJudgeOptions(event.account, settings);
     const known = policyArn ? state.get(managedPolicyKey(policyArn)) : undefined;
     const previousDefault = known?.defaultVersionId;
     const previous = parseStoredPolicy(

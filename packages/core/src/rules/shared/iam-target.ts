@@ -52,6 +52,22 @@ export function iamTarget(event: ChangeEvent): IamTarget | undefined {
 }
 
 /**
+ * The ARN of the customer managed policy a `CreatePolicy` call made: from the response, else
+ * built from the request's name and path. The rule and the state learner both use it, so the
+ * finding's resource and the state key of the policy are the same string.
+ *
+ * @example
+ * createdPolicyArn(event); // 'arn:aws:iam::111122223333:policy/ops/deploy'
+ */
+export function createdPolicyArn(event: ChangeEvent): string | undefined {
+  const fromResponse = str(event.responseElements, 'policy.arn');
+  if (fromResponse) return fromResponse;
+  const name = str(event.requestParameters, 'policyName');
+  const path = str(event.requestParameters, 'path') ?? '/';
+  return name ? `arn:${partitionOf(event)}:iam::${event.account}:policy${path}${name}` : undefined;
+}
+
+/**
  * The last part of a policy ARN (`arn:aws:iam::aws:policy/job-function/X` → `X`), for summaries.
  *
  * @example

@@ -16,6 +16,9 @@ export const IDENTITY_RISKS: ReadonlySet<GrantKind> = new Set([
   'privilege-escalation',
 ]);
 
+/** Identity-policy grant kinds that make a finding critical: administrator access. */
+const IDENTITY_CRITICAL: ReadonlySet<GrantKind> = new Set(['admin']);
+
 /** Grant kinds that make a trust (assume-role) policy risky. */
 export const TRUST_RISKS: ReadonlySet<GrantKind> = new Set([
   'public-principal',
@@ -71,6 +74,17 @@ export interface JudgeOptions {
   /** Risky kinds that make the finding critical (e.g. `admin`, `public-principal`); others are high. */
   readonly critical: ReadonlySet<GrantKind>;
   readonly trust?: TrustContext;
+}
+
+/**
+ * How the identity-policy rules (inline and managed policies) judge a document: identity risks,
+ * admin critical, the account's trust context from the settings.
+ *
+ * @example
+ * judgePolicyChange(doc, previous, identityJudgeOptions(event.account, settings));
+ */
+export function identityJudgeOptions(account: string, settings: DetectionSettings): JudgeOptions {
+  return { risks: IDENTITY_RISKS, critical: IDENTITY_CRITICAL, trust: trustContextOf(account, settings) };
 }
 
 /**

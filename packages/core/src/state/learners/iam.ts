@@ -1,4 +1,5 @@
 import type { ChangeEvent } from '../../events/change-event.js';
+import { createdPolicyArn } from '../../rules/shared/iam-target.js';
 import { bool, str } from '../../util/fields.js';
 import {
   type IamPrincipalKind,
@@ -78,21 +79,6 @@ function withoutKey(
   key: string,
 ): Record<string, string> {
   return Object.fromEntries(Object.entries(record ?? {}).filter(([k]) => k !== key));
-}
-
-/** Partition of the event's account (`aws`, `aws-cn`, `aws-us-gov`), from the caller's ARN. */
-function partitionOf(event: ChangeEvent): string {
-  const partition = event.actor.arn?.split(':')[1];
-  return partition?.startsWith('aws') ? partition : 'aws';
-}
-
-/** The ARN of the policy a CreatePolicy made: from the response, else built from name and path. */
-function createdPolicyArn(event: ChangeEvent): string | undefined {
-  const fromResponse = str(event.responseElements, 'policy.arn');
-  if (fromResponse) return fromResponse;
-  const name = str(event.requestParameters, 'policyName');
-  const path = str(event.requestParameters, 'path') ?? '/';
-  return name ? `arn:${partitionOf(event)}:iam::${event.account}:policy${path}${name}` : undefined;
 }
 
 function updateManagedPolicy(
