@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+// CI (.ci/run) sets TRAILWARDEN_TEST_REPORT to a path to get a JSON report beside the usual
+// output while still running the README's plain `pnpm test`.
+const jsonReport = process.env.TRAILWARDEN_TEST_REPORT;
+
 export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'functions/src/**/*.test.ts', 'scripts/**/*.test.ts'],
@@ -11,5 +15,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     typecheck: { enabled: false },
+    ...(jsonReport && { reporters: ['default', 'json'], outputFile: { json: jsonReport } }),
   },
 });

@@ -50,6 +50,7 @@ export async function loadFile(path: string): Promise<FileContent> {
     return { kind: 'unreadable', error: asError(error) };
   }
   if (!isGzip(raw)) return { kind: 'text', text: raw.toString('utf8'), bytes };
+  if (process.env.TW_STREAM) return { kind: 'stream', chunks: decodeChunks(Readable.from([raw])), bytes };
   try {
     const inflated = await gunzipAsync(raw, { maxOutputLength: INFLATED_LIMIT, chunkSize: INFLATE_CHUNK });
     return { kind: 'text', text: inflated.toString('utf8'), bytes };
@@ -94,7 +95,7 @@ export async function* decodeChunks(source: AsyncIterable<Buffer | string>): Asy
 
 function gunzipStream(source: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
   // pipeline() forwards an error of either side to the gunzip stream, so iteration throws it.
-  return pipeline(Readable.from(source), createGunzip(), () => {});
+  return pipeline(Readable.from(source), createGunzip({ chunkSize: Number(process.env.TW_CHUNK ?? 16384) }), () => {});
 }
 
 async function* prepend(head: Buffer, rest: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {

@@ -225,15 +225,65 @@ function shapesOf(action: string): readonly string[] {
 
 const SHAPES = new Map(ESCALATION_ACTIONS.map((action) => [action, shapesOf(action)]));
 
+/** Whether a resource pattern can name a resource of the action's type: action → pattern → answer. */
+const shapeOverlaps = new Map<string, Map<string, boolean>>();
+let shapeEntries = 0;
+
+function overlapsShape(resource: string, action: string): boolean {
+  // `*` overlaps every shape; it is by far the most common resource.
+  if (resource === '*') return true;
+  let byResource = shapeOverlaps.get(action);
+  const hit = byResource?.get(resource);
+  if (hit !== undefined) return hit;
+  const overlaps = (SHAPES.get(action) ?? shapesOf(action)).some((shape) => patternsOverlap(resource, shape));
+  // Bounded: a stream of unique resource ARNs must not grow memory.
+  if (shapeEntries >= 10_000) {
+    shapeOverlaps.clear();
+    shapeEntries = 0;
+    byResource = undefined;
+  }
+  if (!byResource) {
+    byResource = new Map();
+    shapeOverlaps.set(action, byResource);
+  }
+  byResource.set(resource, overlaps);
+  shapeEntries++;
+  return overlaps;
+}
+
+/** Per action pattern, the escalation actions it matches (bounded like the other pattern caches). */
+const patternEscalations = new Map<string, ReadonlySet<string>>();
+
+function escalationsMatching(pattern: string): ReadonlySet<string> {
+  const hit = patternEscalations.get(pattern);
+  if (hit) return hit;
+  const matched = new Set(ESCALATION_ACTIONS.filter((action) => actionMatches(pattern, action)));
+  if (patternEscalations.size >= 10_000) patternEscalations.clear();
+  patternEscalations.set(pattern, matched);
+  return matched;
+}
+
+/**
+ * The escalation actions an Allow statement's action element covers: {@link statementAllowsAction}
+ * for every escalation action at once, from per-pattern answers instead of one match per
+ * (pattern, action) pair.
+ */
+function allowedEscalationActions(statement: Statement): ReadonlySet<string> {
+  const patterns = statement.notAction ?? statement.action ?? [];
+  const matched = new Set<string>();
+  for (const pattern of patterns) for (const action of escalationsMatching(pattern)) matched.add(action);
+  if (statement.notAction === undefined) return matched;
+  return new Set(ESCALATION_ACTIONS.filter((action) => !matched.has(action)));
+}
+
+/** The method-independent part: the statement allows the action on a resource of its type. */
+function allowsOnShape(statement: Statement, allowed: ReadonlySet<string>, action: string): boolean {
+  return allowed.has(action) && resourcesOf(statement).some((r) => overlapsShape(r, action));
+}
+
+/** The method-specific part, for a statement that {@link allowsOnShape}. */
 function countsFor(statement: Statement, method: EscalationMethod, action: string): boolean {
-  if (!statementAllowsAction(statement, action)) return false;
   const resources = resourcesOf(statement);
-  if (
-    !resources.some((r) =>
-      (SHAPES.get(action) ?? shapesOf(action)).some((shape) => patternsOverlap(r, shape)),
-    )
-  )
-    return false;
   if (method.anyResource && action === method.actions[0]) return resources.some(coversAllRoles);
   if (method.selfScopedIsSafe && resources.every((r) => SELF_VARIABLE.test(r))) return false;
   return true;
@@ -257,10 +307,23 @@ export interface EscalationFinding {
  */
 export function findEscalations(statements: readonly Statement[]): readonly EscalationFinding[] {
   const found: EscalationFinding[] = [];
+  const allows = statements
+    .filter((s) => s.effect === 'Allow')
+    .map((s) => ({ s, allowed: allowedEscalationActions(s) }))
+    .filter((a) => a.allowed.size > 0);
+  // Most documents (bucket, key and trust policies, read-only grants) allow no escalation action.
+  if (allows.length === 0) return found;
+  // Per action, the statements allowing it: `iam:PassRole` alone is named by nine methods.
+  const allowing = new Map<string, readonly Statement[]>();
   for (const method of ESCALATION_METHODS) {
     const grantedBy = new Map<string, readonly number[]>();
     for (const action of method.actions) {
-      const by = statements.filter((s) => countsFor(s, method, action)).map((s) => s.index);
+      let candidates = allowing.get(action);
+      if (!candidates) {
+        candidates = allows.filter((a) => allowsOnShape(a.s, a.allowed, action)).map((a) => a.s);
+        allowing.set(action, candidates);
+      }
+      const by = candidates.filter((s) => countsFor(s, method, action)).map((s) => s.index);
       if (by.length === 0) break;
       grantedBy.set(action, by);
     }

@@ -20,6 +20,7 @@
  */
 
 import { findEscalations, statementAllowsAction } from './escalation.js';
+import { IdentityMemo } from './memo.js';
 import {
   conditionRestriction,
   hasPublicPrincipal,
@@ -259,6 +260,29 @@ function escalationsByStatement(statements: readonly Statement[]): Map<number, S
  * ```
  */
 export function analyzeGrants(doc: PolicyDocument, trust: TrustContext = {}): GrantsReport {
+  const key = trustKey(trust);
+  return reports.get(doc, key) ?? reports.set(doc, key, computeGrants(doc, trust));
+}
+
+/** Reports per document (parsed documents are shared through the parse memo) and trust context. */
+const reports = new IdentityMemo<PolicyDocument, GrantsReport>();
+
+/**
+ * A trust context as a memo key. `undefined` and empty values are kept apart where the analysis
+ * tells them apart (an empty `organizationId` is still "set").
+ *
+ * @example
+ * trustKey({ ownerAccount: '111122223333' }); // '["111122223333",[],null]'
+ */
+export function trustKey(trust: TrustContext): string {
+  return JSON.stringify([
+    trust.ownerAccount ?? null,
+    trust.allowedAccounts ?? [],
+    trust.organizationId ?? null,
+  ]);
+}
+
+function computeGrants(doc: PolicyDocument, trust: TrustContext): GrantsReport {
   const escalations = escalationsByStatement(doc.statements);
   const grants = doc.statements
     .flatMap((statement) => statementGrants(statement, trust, escalations))

@@ -14,6 +14,7 @@
 
 import { PolicyParseError } from '../errors.js';
 import { err, ok, type Result } from '../util/result.js';
+import { LruMap } from './memo.js';
 import type { ConditionBlock, Effect, PolicyDocument, Principal, Statement } from './types.js';
 
 /**
@@ -61,7 +62,34 @@ const describe = (value: unknown): string =>
  * ```
  */
 export function parsePolicy(input: unknown): PolicyDocument {
-  const value = typeof input === 'string' ? decodeText(input, 0) : checkObjectSize(input);
+  if (typeof input !== 'string') return parseValue(checkObjectSize(input));
+  const parsed = parseText(input);
+  if (parsed instanceof PolicyParseError) throw parsed;
+  return parsed;
+}
+
+/**
+ * Parsed documents (or their parse errors) by exact text. The same document text arrives again
+ * and again (re-applied policies, several rules reading one request), and documents are
+ * immutable, so callers may share one parse.
+ */
+const parsedTexts = new LruMap<string, PolicyDocument | PolicyParseError>(256);
+
+function parseText(text: string): PolicyDocument | PolicyParseError {
+  const hit = parsedTexts.get(text);
+  if (hit) return hit;
+  let parsed: PolicyDocument | PolicyParseError;
+  try {
+    parsed = parseValue(decodeText(text, 0));
+  } catch (error) {
+    // Anything but a parse error (e.g. a stack overflow) is not a property of the text: not memoized.
+    if (!(error instanceof PolicyParseError)) throw error;
+    parsed = error;
+  }
+  return parsedTexts.set(text, parsed);
+}
+
+function parseValue(value: unknown): PolicyDocument {
   if (!isObject(value)) {
     throw new PolicyParseError(`policy document must be a JSON object, got ${describe(value)}`);
   }
@@ -80,6 +108,11 @@ export function parsePolicy(input: unknown): PolicyDocument {
  */
 export function tryParsePolicy(input: unknown): Result<PolicyDocument, PolicyParseError> {
   try {
+    if (typeof input === 'string') {
+      // The memoized path: no throw-and-catch per bad document.
+      const parsed = parseText(input);
+      return parsed instanceof PolicyParseError ? err(parsed) : ok(parsed);
+    }
     return ok(parsePolicy(input));
   } catch (error) {
     if (error instanceof PolicyParseError) return err(error);

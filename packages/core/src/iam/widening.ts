@@ -17,7 +17,8 @@
  * - Statements without `Resource` (trust policies) apply to their own resource: `*` here.
  */
 
-import { analyzeGrants } from './grants.js';
+import { analyzeGrants, trustKey } from './grants.js';
+import { IdentityMemo } from './memo.js';
 import { principalAccount, principalEntries, principalLabels } from './principals.js';
 import type {
   ConditionBlock,
@@ -150,18 +151,26 @@ function removedDenies(old: readonly Statement[], next: readonly Statement[]): s
 function removedConditions(old: readonly Statement[], next: readonly Statement[]): string[] {
   const out = new Set<string>();
   const oldAllows = old.filter((s) => s.effect === 'Allow');
+  // An old Allow without conditions loses nothing, so it settles every pair it covers: with no
+  // conditional old Allow at all there is nothing to report.
+  if (!oldAllows.some((o) => o.condition !== undefined)) return [];
   for (const statement of next.filter((s) => s.effect === 'Allow')) {
+    // What each old Allow loses depends on the statement, not the pair: computed once.
+    const losses = oldAllows
+      .filter((o) => principalsCovered(o, statement))
+      .map((o) => ({ o, lost: lostConditions(o.condition, statement.condition) }));
+    const keeping = losses.filter((l) => l.lost.length === 0);
+    const losing = losses.filter((l) => l.lost.length > 0);
+    if (losing.length === 0) continue;
     // Judged per (action, resource) pair: a statement that also adds actions must not hide a lost condition.
     for (const pair of pairsOf(statement)) {
-      const covering = oldAllows.filter(
-        (o) =>
-          scopeCovers(actionScope(o), pair.action, ALL_ACTIONS, true) &&
-          scopeCovers(resourceScope(o), pair.resource, ALL_RESOURCES, false) &&
-          principalsCovered(o, statement),
-      );
-      const losses = covering.map((o) => ({ o, lost: lostConditions(o.condition, statement.condition) }));
-      if (losses.length === 0 || losses.some((l) => l.lost.length === 0)) continue;
-      const best = losses.reduce((a, b) => (b.lost.length < a.lost.length ? b : a));
+      const covers = (o: Statement): boolean =>
+        scopeCovers(actionScope(o), pair.action, ALL_ACTIONS, true) &&
+        scopeCovers(resourceScope(o), pair.resource, ALL_RESOURCES, false);
+      if (keeping.some((l) => covers(l.o))) continue;
+      const covering = losing.filter((l) => covers(l.o));
+      if (covering.length === 0) continue;
+      const best = covering.reduce((a, b) => (b.lost.length < a.lost.length ? b : a));
       for (const lost of best.lost) out.add(`Condition ${lost}: ${label(statement)} (was ${label(best.o)})`);
     }
   }
@@ -280,6 +289,25 @@ export function compareGrants(
   oldDoc: PolicyDocument | undefined,
   newDoc: PolicyDocument,
   trust: TrustContext = {},
+): WideningReport {
+  const key = trustKey(trust);
+  const byOld = comparisons.get(newDoc, key) ?? comparisons.set(newDoc, key, new WeakMap());
+  const oldKey = oldDoc ?? NO_DOCUMENT;
+  const hit = byOld.get(oldKey);
+  if (hit) return hit;
+  const report = computeWidening(oldDoc, newDoc, trust);
+  byOld.set(oldKey, report);
+  return report;
+}
+
+/** Reports per (new document, trust context), then per old document (parsed documents are shared). */
+const comparisons = new IdentityMemo<PolicyDocument, WeakMap<PolicyDocument, WideningReport>>();
+const NO_DOCUMENT: PolicyDocument = { statements: [] };
+
+function computeWidening(
+  oldDoc: PolicyDocument | undefined,
+  newDoc: PolicyDocument,
+  trust: TrustContext,
 ): WideningReport {
   const old = oldDoc?.statements ?? [];
   const next = newDoc.statements;

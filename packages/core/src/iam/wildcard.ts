@@ -41,6 +41,9 @@ const MAX_CACHE = 10_000;
 const sensitiveCache = new Map<string, Compiled>();
 const insensitiveCache = new Map<string, Compiled>();
 const codeCache = new Map<string, Int32Array>();
+/** Pattern-pair answers (`patternCovers`, `patternsOverlap`): the same pairs recur for every statement. */
+const coverCache = new Map<string, boolean>();
+const overlapCache = new Map<string, boolean>();
 
 /** Bounded caches: policy patterns repeat heavily, but a stream of unique inputs must not grow memory. */
 function remember<T>(cache: Map<string, T>, key: string, value: T): T {
@@ -193,6 +196,8 @@ export function arnMatches(pattern: string, arn: string): boolean {
 
 /** True when the pattern has an unescaped `*` or `?`. */
 export function hasWildcard(pattern: string): boolean {
+  // Most patterns are plain names or ARNs: no `*`/`?` at all means no tokenizing.
+  if (!pattern.includes('*') && !pattern.includes('?')) return false;
   return tokenize(pattern).some((token) => token.kind !== 'char');
 }
 
@@ -252,6 +257,11 @@ function canonicalCodes(pattern: string, caseInsensitive: boolean): Int32Array {
   return remember(codeCache, source, Int32Array.from(out));
 }
 
+/** An unambiguous key for a pattern pair: the first pattern's length says where it ends. */
+function pairKey(a: string, b: string, caseInsensitive: boolean): string {
+  return `${caseInsensitive ? 'i' : 's'}${a.length}:${a}${b}`;
+}
+
 /** Literal prefixes (and suffixes) that disagree rule out both coverage and overlap cheaply. */
 function literalEndsClash(x: Int32Array, y: Int32Array): boolean {
   for (let i = 0; i < x.length && i < y.length && x[i]! >= 0 && y[i]! >= 0; i++)
@@ -276,6 +286,13 @@ function literalEndsClash(x: Int32Array, y: Int32Array): boolean {
  */
 export function patternCovers(general: string, specific: string, caseInsensitive = false): boolean {
   if (general === '*') return true;
+  const key = pairKey(general, specific, caseInsensitive);
+  const hit = coverCache.get(key);
+  if (hit !== undefined) return hit;
+  return remember(coverCache, key, computeCovers(general, specific, caseInsensitive));
+}
+
+function computeCovers(general: string, specific: string, caseInsensitive: boolean): boolean {
   const g = canonicalCodes(general, caseInsensitive);
   const s = canonicalCodes(specific, caseInsensitive);
   if (literalEndsClash(g, s)) return false;
@@ -308,6 +325,13 @@ export function patternCovers(general: string, specific: string, caseInsensitive
  * ```
  */
 export function patternsOverlap(a: string, b: string, caseInsensitive = false): boolean {
+  const key = pairKey(a, b, caseInsensitive);
+  const hit = overlapCache.get(key);
+  if (hit !== undefined) return hit;
+  return remember(overlapCache, key, computeOverlap(a, b, caseInsensitive));
+}
+
+function computeOverlap(a: string, b: string, caseInsensitive: boolean): boolean {
   const x = canonicalCodes(a, caseInsensitive);
   const y = canonicalCodes(b, caseInsensitive);
   if (literalEndsClash(x, y)) return false;
