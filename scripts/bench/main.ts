@@ -7,10 +7,13 @@
  *   (b)  normalize + detect in process, whole catalog, over the naive reader
  *   (c)  `trailwarden scan --format jsonl > /dev/null` with the built CLI bundle, as a user runs it
  *   (c') the same with the in-memory store and no console alerts, when the CLI has those flags
+ *   (d)  findings recorded per second into DynamoDB Local at concurrency 1, 8, 32 (store-phase.ts)
+ *   (e)  the committed sample archive through the whole local pipeline (embedded store + alerts)
  *
  * Each phase runs in its own process. Options: --records <n> (default 1,000,000),
  * --runs <n> (best of n, default 1), --fixture-share <0..1> (share of records taken from rule
- * fixtures, default 0.01; see archive.ts), --no-cli (skip (c)).
+ * fixtures, default 0.01; see archive.ts), --no-cli (skip (c)), --no-store (skip (d) and (e)),
+ * --store-findings <n> (findings per (d) run, default 1,000).
  */
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -20,6 +23,7 @@ import { measureChild } from './child.js';
 import { cliRows } from './cli-phase.js';
 import { PHASES, type PhaseName, type PhaseResult, runPhase } from './phases.js';
 import { evaluateTargets, formatReport, type PhaseRow, rate } from './report.js';
+import { storeSection } from './store-phase.js';
 
 const LABELS: Record<PhaseName, { id: string; label: string }> = {
   baseline: { id: 'a', label: 'read + gunzip + JSON.parse' },
@@ -78,6 +82,8 @@ async function main(): Promise<void> {
       runs: { type: 'string', default: '1' },
       'fixture-share': { type: 'string', default: String(DEFAULT_FIXTURE_SHARE) },
       'no-cli': { type: 'boolean', default: false },
+      'no-store': { type: 'boolean', default: false },
+      'store-findings': { type: 'string', default: '1000' },
       'stale-cli': { type: 'boolean', default: false },
       root: { type: 'string', default: process.cwd() },
       phase: { type: 'string' },
@@ -127,6 +133,13 @@ async function main(): Promise<void> {
   ].join(' ');
   const targets = a ? evaluateTargets(a, byId('b'), byId('c')) : [];
   process.stdout.write(formatReport(header, rows, targets));
+  if (!values['no-store']) {
+    const findings = Number(values['store-findings']);
+    if (!Number.isInteger(findings) || findings < 100) {
+      throw new Error(`--store-findings must be an integer ≥ 100, got ${values['store-findings']}`);
+    }
+    process.stdout.write(await storeSection(root, findings, log));
+  }
 }
 
 await main();
