@@ -184,7 +184,7 @@ function principalGrants(statement: Statement, trust: TrustContext): Grant[] {
 function statementGrants(
   statement: Statement,
   trust: TrustContext,
-  escalations: ReadonlyMap<number, Set<string>>,
+  escalations: ReadonlyMap<number, ReadonlySet<string>>,
 ): Grant[] {
   if (statement.effect !== 'Allow') return [];
   const out: Grant[] = [];
@@ -234,8 +234,16 @@ function statementGrants(
   return out;
 }
 
+/**
+ * Escalations per statement list: they do not depend on the trust context, so the analyses of
+ * one document under several contexts share them.
+ */
+const escalationMemo = new WeakMap<readonly Statement[], ReadonlyMap<number, ReadonlySet<string>>>();
+
 /** Per statement index, the escalation actions it contributes to a complete method. */
-function escalationsByStatement(statements: readonly Statement[]): Map<number, Set<string>> {
+function escalationsByStatement(statements: readonly Statement[]): ReadonlyMap<number, ReadonlySet<string>> {
+  const hit = escalationMemo.get(statements);
+  if (hit) return hit;
   const byStatement = new Map<number, Set<string>>();
   for (const finding of findEscalations(statements.filter(isIdentityStatement))) {
     for (const [action, indexes] of finding.grantedBy) {
@@ -246,6 +254,7 @@ function escalationsByStatement(statements: readonly Statement[]): Map<number, S
       }
     }
   }
+  escalationMemo.set(statements, byStatement);
   return byStatement;
 }
 
@@ -275,12 +284,19 @@ const reports = new IdentityMemo<PolicyDocument, GrantsReport>();
  * trustKey({ ownerAccount: '111122223333' }); // '["111122223333",[],null]'
  */
 export function trustKey(trust: TrustContext): string {
-  return JSON.stringify([
+  const hit = trustKeys.get(trust);
+  if (hit !== undefined) return hit;
+  const key = JSON.stringify([
     trust.ownerAccount ?? null,
     trust.allowedAccounts ?? [],
     trust.organizationId ?? null,
   ]);
+  trustKeys.set(trust, key);
+  return key;
 }
+
+/** Rules pass one (immutable) trust context to several analyses of an event. */
+const trustKeys = new WeakMap<TrustContext, string>();
 
 function computeGrants(doc: PolicyDocument, trust: TrustContext): GrantsReport {
   const escalations = escalationsByStatement(doc.statements);
