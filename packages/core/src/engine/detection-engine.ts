@@ -3,9 +3,9 @@ import type { ChangeEvent } from '../events/change-event.js';
 import type { Finding, FindingSource } from '../findings/finding.js';
 import type { Rule, RuleMatch } from '../rules/define-rule.js';
 import { DEFAULT_DETECTION_SETTINGS, type DetectionSettings } from '../settings/detection-settings.js';
-import { learnersFor } from '../state/learners/index.js';
 import type { SyncStateStore } from '../state/state.js';
 import { stableHash } from '../util/hash.js';
+import { eventLearners } from './learner-index.js';
 import { RuleIndex } from './rule-index.js';
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -69,7 +69,7 @@ export class DetectionEngine {
       }
     }
     if (event.success) {
-      for (const learner of learnersFor(event.eventSource, event.eventName)) {
+      for (const learner of eventLearners(event.eventSource, event.eventName)) {
         try {
           state.apply(learner.learn(event, state));
         } catch (cause) {

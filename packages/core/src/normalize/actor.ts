@@ -1,6 +1,6 @@
 import type { Actor, SessionIssuer } from '../events/change-event.js';
-import { classifyProvenance } from './provenance.js';
-import { isConsoleUserAgent } from './user-agent.js';
+import { provenanceOf } from './provenance.js';
+import { UA_CONSOLE, userAgentTraits } from './user-agent.js';
 import { accountText, type Bag, bagOf, EMPTY_BAG, flag, text } from './values.js';
 
 /** The parts of the record, besides `userIdentity`, that say who called and how. */
@@ -16,8 +16,8 @@ export interface ActorContext {
   readonly deployRoles: readonly string[] | undefined;
 }
 
-function readIssuer(sessionContext: Bag | undefined): SessionIssuer | undefined {
-  const issuer = bagOf(sessionContext?.sessionIssuer);
+function readIssuer(sessionContext: Bag): SessionIssuer | undefined {
+  const issuer = bagOf(sessionContext.sessionIssuer);
   if (!issuer) return undefined;
   const result: SessionIssuer = {
     type: text(issuer.type),
@@ -61,29 +61,57 @@ function userNameOf(type: string, identity: Bag, arn: string | undefined, issuer
  * actor.provenance; // 'human-api'
  */
 export function readActor(userIdentity: unknown, ctx: ActorContext): Actor {
+  return actorOf(
+    userIdentity,
+    ctx.eventSource,
+    ctx.eventType,
+    ctx.userAgent,
+    ctx.sourceIp,
+    ctx.additionalEventData,
+    ctx.sessionCredentialFromConsole,
+    ctx.deployRoles,
+  );
+}
+
+/**
+ * {@link readActor} with the context as arguments: the record reader calls it once per record,
+ * so it builds no context object, and reads the user agent's traits once for both the console
+ * check and provenance.
+ */
+export function actorOf(
+  userIdentity: unknown,
+  eventSource: string,
+  eventType: string | undefined,
+  userAgent: string | undefined,
+  sourceIp: string | undefined,
+  additionalEventData: Bag,
+  sessionCredentialFromConsole: unknown,
+  deployRoles: readonly string[] | undefined,
+): Actor {
   const identity: Bag = bagOf(userIdentity) ?? EMPTY_BAG;
   const invokedBy = text(identity.invokedBy);
   const type = text(identity.type) || (invokedBy ? 'AWSService' : 'Unknown');
   const arn = text(identity.arn);
   const sessionContext = bagOf(identity.sessionContext);
-  const issuer = readIssuer(sessionContext);
+  const issuer = sessionContext === undefined ? undefined : readIssuer(sessionContext);
   const userName = userNameOf(type, identity, arn, issuer);
-  const isSignIn = ctx.eventSource === 'signin.amazonaws.com';
+  const isSignIn = eventSource === 'signin.amazonaws.com';
   const mfaUsed =
-    flag(bagOf(sessionContext?.attributes)?.mfaAuthenticated) === true ||
-    (isSignIn && ctx.additionalEventData.MFAUsed === 'Yes');
+    (sessionContext !== undefined && flag(bagOf(sessionContext.attributes)?.mfaAuthenticated) === true) ||
+    (isSignIn && additionalEventData.MFAUsed === 'Yes');
+  const traits = userAgentTraits(userAgent);
   const viaConsole =
-    flag(ctx.sessionCredentialFromConsole) === true ||
+    flag(sessionCredentialFromConsole) === true ||
     isSignIn ||
-    ctx.eventType === 'AwsConsoleSignIn' ||
-    ctx.eventType === 'AwsConsoleAction' ||
-    isConsoleUserAgent(ctx.userAgent);
+    eventType === 'AwsConsoleSignIn' ||
+    eventType === 'AwsConsoleAction' ||
+    (traits & UA_CONSOLE) !== 0;
   // Only web-identity callers and the role sessions they start can be CI OIDC sessions.
   const webIdentityProvider =
     type === 'WebIdentityUser'
       ? text(identity.identityProvider)
-      : type === 'AssumedRole'
-        ? text(bagOf(sessionContext?.webIdFederationData)?.federatedProvider)
+      : type === 'AssumedRole' && sessionContext !== undefined
+        ? text(bagOf(sessionContext.webIdFederationData)?.federatedProvider)
         : undefined;
   const roleName = type === 'AssumedRole' ? issuer?.userName : undefined;
   return {
@@ -95,22 +123,21 @@ export function readActor(userIdentity: unknown, ctx: ActorContext): Actor {
     sessionIssuer: issuer,
     mfaUsed,
     viaConsole,
-    userAgent: ctx.userAgent,
-    sourceIp: ctx.sourceIp,
+    userAgent,
+    sourceIp,
     invokedBy,
-    provenance: classifyProvenance(
-      {
-        type,
-        arn,
-        issuerArn: issuer?.arn,
-        roleName,
-        userName,
-        invokedBy,
-        userAgent: ctx.userAgent,
-        viaConsole,
-        webIdentityProvider,
-      },
-      ctx.deployRoles,
+    provenance: provenanceOf(
+      type,
+      arn,
+      issuer?.arn,
+      roleName,
+      userName,
+      invokedBy,
+      userAgent,
+      traits,
+      viaConsole,
+      webIdentityProvider,
+      deployRoles,
     ),
   };
 }

@@ -2,8 +2,8 @@ import { ParseError } from '../errors.js';
 import type { ChangeEvent, EventOrigin } from '../events/change-event.js';
 import { stableHash } from '../util/hash.js';
 import { err, ok, type Result } from '../util/result.js';
-import { readActor } from './actor.js';
-import { collectResources, partitionOf } from './resources.js';
+import { actorOf } from './actor.js';
+import { collectRecordResources } from './resources.js';
 import {
   accountText,
   type Bag,
@@ -71,20 +71,21 @@ export function fromCloudTrailRecord(record: Bag, options: RecordOptions): Resul
   const requestParameters = bagOf(record.requestParameters) ?? EMPTY_BAG;
   const responseElements = bagOf(record.responseElements) ?? EMPTY_BAG;
   const additionalEventData = bagOf(record.additionalEventData) ?? EMPTY_BAG;
-  const actor = readActor(record.userIdentity, {
-    eventSource: eventSource,
-    eventName: eventName,
+  const actor = actorOf(
+    record.userIdentity,
+    eventSource,
     eventType,
-    userAgent: text(record.userAgent),
-    sourceIp: text(record.sourceIPAddress),
+    text(record.userAgent),
+    text(record.sourceIPAddress),
     additionalEventData,
-    sessionCredentialFromConsole: record.sessionCredentialFromConsole,
-    deployRoles: options.deployRoles,
-  });
+    record.sessionCredentialFromConsole,
+    options.deployRoles,
+  );
   const account = accountText(record.recipientAccountId) ?? actor.accountId ?? fallbacks?.account ?? '';
   const region = text(record.awsRegion) ?? fallbacks?.region ?? '';
   // Only ISO strings: a number could be seconds or milliseconds, so it is not guessed at.
-  const time = (typeof record.eventTime === 'string' ? record.eventTime : undefined) ?? fallbacks?.time ?? '';
+  const eventTime = record.eventTime;
+  const time = (typeof eventTime === 'string' ? eventTime : undefined) ?? fallbacks?.time ?? '';
   const errorCode = text(record.errorCode) || undefined;
   // Sign-in events report failure in the response (`{"ConsoleLogin": "Failure"}`), not in errorCode.
   const signInFailed = eventSource === 'signin.amazonaws.com' && responseElements[eventName] === 'Failure';
@@ -105,11 +106,14 @@ export function fromCloudTrailRecord(record: Bag, options: RecordOptions): Resul
     requestParameters,
     responseElements,
     additionalEventData,
-    resources: collectResources(eventSource, record.resources, requestParameters, responseElements, {
-      partition: partitionOf(region),
+    resources: collectRecordResources(
+      eventSource,
+      record.resources,
+      requestParameters,
+      responseElements,
       region,
       account,
-    }),
+    ),
     origin: options.origin,
     config: undefined,
     raw: record,

@@ -1,4 +1,5 @@
 import type { Provenance } from '../events/change-event.js';
+import { StringMemo } from './string-memo.js';
 import { UA_CLI_OR_SDK, UA_DEPLOY_TOOL, UA_SERVICE_HOST, userAgentTraits } from './user-agent.js';
 
 /**
@@ -95,26 +96,66 @@ function matchesAny(regexes: readonly RegExp[], value: string | undefined): bool
  * // 'deploy-pipeline'
  */
 export function classifyProvenance(input: ProvenanceInput, deployRoles: readonly string[] = []): Provenance {
-  const { userAgent, invokedBy, roleName, webIdentityProvider } = input;
-  const traits = userAgentTraits(userAgent);
-  if (deployRoles.length > 0) {
+  return provenanceOf(
+    input.type,
+    input.arn,
+    input.issuerArn,
+    input.roleName,
+    input.userName,
+    input.invokedBy,
+    input.userAgent,
+    userAgentTraits(input.userAgent),
+    input.viaConsole,
+    input.webIdentityProvider,
+    deployRoles,
+  );
+}
+
+/** Bounded by its slot count: a flood of distinct role names cannot grow memory. */
+const deployNames = new StringMemo<boolean>(2048);
+
+/** {@link isDeployRoleName}, cached: a log repeats a few role names across thousands of records. */
+function isDeployRoleNameCached(roleName: string): boolean {
+  return deployNames.get(roleName) ?? deployNames.set(roleName, isDeployRoleName(roleName));
+}
+
+/**
+ * {@link classifyProvenance} with its input as arguments and the user agent's traits already
+ * read: normalization calls it once per record, so it builds no input object.
+ */
+export function provenanceOf(
+  type: string,
+  arn: string | undefined,
+  issuerArn: string | undefined,
+  roleName: string | undefined,
+  userName: string | undefined,
+  invokedBy: string | undefined,
+  userAgent: string | undefined,
+  traits: number,
+  viaConsole: boolean,
+  webIdentityProvider: string | undefined,
+  deployRoles: readonly string[] | undefined,
+): Provenance {
+  if (deployRoles !== undefined && deployRoles.length > 0) {
     const regexes = deployPatterns(deployRoles);
-    if (matchesAny(regexes, input.issuerArn) || matchesAny(regexes, input.arn)) return 'deploy-pipeline';
+    if (matchesAny(regexes, issuerArn) || matchesAny(regexes, arn)) return 'deploy-pipeline';
   }
   if (invokedBy === 'cloudformation.amazonaws.com' || userAgent === 'cloudformation.amazonaws.com') {
     return 'deploy-pipeline';
   }
   if (traits & UA_DEPLOY_TOOL) return 'deploy-pipeline';
-  if (webIdentityProvider !== undefined && CI_OIDC_PROVIDERS.some((p) => webIdentityProvider.includes(p))) {
-    return 'deploy-pipeline';
+  if (webIdentityProvider !== undefined) {
+    for (let i = 0; i < CI_OIDC_PROVIDERS.length; i++) {
+      if (webIdentityProvider.includes(CI_OIDC_PROVIDERS[i]!)) return 'deploy-pipeline';
+    }
   }
-  if (input.type === 'AWSService' || invokedBy !== undefined) return 'aws-service';
+  if (type === 'AWSService' || invokedBy !== undefined) return 'aws-service';
   if (roleName?.startsWith('AWSServiceRoleFor')) return 'aws-service';
   if (traits & UA_SERVICE_HOST) return 'aws-service';
-  if (input.viaConsole) return 'human-console';
-  if (PERSON_TYPES.has(input.type) || roleName?.startsWith('AWSReservedSSO_')) return 'human-api';
-  const ciName = roleName ?? (input.type === 'IAMUser' ? input.userName : undefined);
-  if (ciName !== undefined && isDeployRoleName(ciName)) return 'deploy-pipeline';
-  if (PERSON_WITH_CLI_TYPES.has(input.type) && (traits & UA_CLI_OR_SDK) !== 0) return 'human-api';
+  if (viaConsole) return 'human-console';
+  if (PERSON_TYPES.has(type) || roleName?.startsWith('AWSReservedSSO_')) return 'human-api';
+  const ciName = roleName ?? (type === 'IAMUser' ? userName : undefined);
+  if (ciName !== undefined && isDeployRoleNameCached(ciName)) return 'deploy-pipeline';
+  if (PERSON_WITH_CLI_TYPES.has(type) && (traits & UA_CLI_OR_SDK) !== 0) return 'human-api';
   return 'unknown';
 }

@@ -61,9 +61,19 @@ const sqsQueue: ArnBuilder = (url, { partition, region, account }) => {
   const name = parts.at(-1);
   const owner = parts.at(-2);
   return name
-    ? `arn:${partition}:sqs:${region}:${owner && /^\d{12}$/.test(owner) ? owner : account}:${name}`
+    ? `arn:${partition}:sqs:${region}:${owner && isAccountId(owner) ? owner : account}:${name}`
     : '';
 };
+
+/** Twelve decimal digits (no regex: checked per SQS event). */
+function isAccountId(value: string): boolean {
+  if (value.length !== 12) return false;
+  for (let i = 0; i < 12; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
 
 /**
  * Request parameters that name a resource, per event source: parameter → ARN. Kept small
@@ -148,28 +158,78 @@ export function collectResources(
   responseElements: Bag,
   scope: ArnScope,
 ): string[] {
+  return gather(
+    eventSource,
+    recordResources,
+    requestParameters,
+    responseElements,
+    scope,
+    scope.region,
+    scope.account,
+  );
+}
+
+/**
+ * {@link collectResources} for the record reader: the scope is built only when an ARN has to
+ * be built from a bare name, which most records never need.
+ */
+export function collectRecordResources(
+  eventSource: string,
+  recordResources: unknown,
+  requestParameters: Bag,
+  responseElements: Bag,
+  region: string,
+  account: string,
+): string[] {
+  return gather(
+    eventSource,
+    recordResources,
+    requestParameters,
+    responseElements,
+    undefined,
+    region,
+    account,
+  );
+}
+
+function gather(
+  eventSource: string,
+  recordResources: unknown,
+  requestParameters: Bag,
+  responseElements: Bag,
+  given: ArnScope | undefined,
+  region: string,
+  account: string,
+): string[] {
+  let scope = given;
   const arns: string[] = [];
   if (Array.isArray(recordResources)) {
     for (let i = 0; i < recordResources.length; i++) add(arns, text(bagOf(recordResources[i])?.ARN));
   }
-  const params = REQUEST_PARAMETER_ARNS.get(eventSource);
+  const params = requestParameters === EMPTY_BAG ? undefined : REQUEST_PARAMETER_ARNS.get(eventSource);
   if (params) {
     for (let i = 0; i < params.length; i++) {
-      const [name, build] = params[i]!;
-      const value = text(requestParameters[name]);
-      if (value) add(arns, build(value, scope, requestParameters));
+      const entry = params[i]!;
+      const value = text(requestParameters[entry[0]]);
+      if (!value) continue;
+      scope ??= { partition: partitionOf(region), region, account };
+      add(arns, entry[1](value, scope, requestParameters));
     }
   }
   const created = responseElements === EMPTY_BAG ? undefined : RESPONSE_ARNS.get(eventSource);
   if (created) {
     for (let i = 0; i < created.length; i++) {
-      const [outer, name] = created[i]!;
+      const entry = created[i]!;
+      const outer = entry[0];
       const holder = outer === '' ? responseElements : bagOf(responseElements[outer]);
-      const value = text(holder?.[name]);
+      const value = text(holder?.[entry[1]]);
       if (value === undefined) continue;
       // EC2 answers CreateSecurityGroup with a bare group id.
       if (value.startsWith('arn:')) add(arns, value);
-      else if (value.startsWith('sg-')) add(arns, securityGroup(value, scope));
+      else if (value.startsWith('sg-')) {
+        scope ??= { partition: partitionOf(region), region, account };
+        add(arns, securityGroup(value, scope));
+      }
     }
   }
   return arns;

@@ -1,9 +1,11 @@
 /**
  * What a user agent says about the caller. Real logs hold a handful of distinct user
  * agents (the console, a CLI version, an SDK, Terraform …) repeated across thousands of
- * records, so the traits of each are computed once and cached: a map lookup costs less
+ * records, so the traits of each are computed once and cached: a memo lookup costs less
  * than the prefix and substring scans over a 150-character string.
  */
+
+import { StringMemo } from './string-memo.js';
 
 /** Bit flags returned by {@link userAgentTraits}. */
 export const UA_CONSOLE = 1;
@@ -70,8 +72,8 @@ function computeTraits(ua: string): number {
   return traits;
 }
 
-const MAX_CACHED = 2048;
-const cache = new Map<string, number>();
+/** Bounded by its slot count: a flood of distinct user agents (random strings) cannot grow memory. */
+const cache = new StringMemo<number>(2048);
 
 /**
  * The {@link UA_CONSOLE} / {@link UA_CLI_OR_SDK} / {@link UA_DEPLOY_TOOL} /
@@ -82,14 +84,7 @@ const cache = new Map<string, number>();
  */
 export function userAgentTraits(userAgent: string | undefined): number {
   if (!userAgent) return 0;
-  let traits = cache.get(userAgent);
-  if (traits === undefined) {
-    traits = computeTraits(userAgent);
-    // Bounded: a flood of distinct user agents (random strings) must not grow memory.
-    if (cache.size >= MAX_CACHED) cache.clear();
-    cache.set(userAgent, traits);
-  }
-  return traits;
+  return cache.get(userAgent) ?? cache.set(userAgent, computeTraits(userAgent));
 }
 
 /**
