@@ -195,8 +195,8 @@ function evaluateKey(
   const holds = (value: string): boolean => (operator.negated ? !matchesOne(value) : matchesOne(value));
   if (operator.set === 'ForAllValues') return requestValues.every(holds);
   if (operator.set === 'ForAnyValue') return requestValues.some(holds);
-  const any = requestValues.some(matchesOne);
-  return operator.negated ? !any : any;
+  const someMatch = requestValues.some(matchesOne);
+  return operator.negated ? !someMatch : someMatch;
 }
 
 /**
