@@ -1,6 +1,20 @@
 import { z } from 'zod';
 import { AccountIdLikeSchema } from './user-identity.js';
 
+/** Fields a configuration item and its oversized summary share: which resource, where, when. */
+const ITEM_IDENTITY = {
+  configurationItemVersion: z.string().optional(),
+  configurationItemCaptureTime: z.string().optional(),
+  configurationStateId: z.union([z.number(), z.string()]).optional(),
+  awsAccountId: AccountIdLikeSchema.optional(),
+  configurationItemStatus: z.string().optional(),
+  resourceType: z.string(),
+  resourceId: z.string().optional(),
+  resourceName: z.string().optional(),
+  ARN: z.string().optional(),
+  awsRegion: z.string().optional(),
+};
+
 /**
  * An AWS Config configuration item. `configuration` is the resource's own description and
  * is left unchecked (it differs per resource type and is `null` for deleted resources).
@@ -25,16 +39,7 @@ import { AccountIdLikeSchema } from './user-identity.js';
  * @see https://docs.aws.amazon.com/config/latest/developerguide/config-item-table.html
  */
 export const ConfigurationItemSchema = z.looseObject({
-  configurationItemVersion: z.string().optional(),
-  configurationItemCaptureTime: z.string().optional(),
-  configurationStateId: z.union([z.number(), z.string()]).optional(),
-  awsAccountId: AccountIdLikeSchema.optional(),
-  configurationItemStatus: z.string().optional(),
-  resourceType: z.string(),
-  resourceId: z.string().optional(),
-  resourceName: z.string().optional(),
-  ARN: z.string().optional(),
-  awsRegion: z.string().optional(),
+  ...ITEM_IDENTITY,
   availabilityZone: z.string().optional(),
   configuration: z.unknown().optional(),
   supplementaryConfiguration: z.record(z.string(), z.unknown()).nullish(),
@@ -65,16 +70,7 @@ export const ConfigurationItemSchema = z.looseObject({
  */
 export const ConfigurationItemSummarySchema = z.looseObject({
   changeType: z.string().optional(),
-  configurationItemVersion: z.string().optional(),
-  configurationItemCaptureTime: z.string().optional(),
-  configurationStateId: z.union([z.number(), z.string()]).optional(),
-  awsAccountId: AccountIdLikeSchema.optional(),
-  configurationItemStatus: z.string().optional(),
-  resourceType: z.string(),
-  resourceId: z.string().optional(),
-  resourceName: z.string().optional(),
-  ARN: z.string().optional(),
-  awsRegion: z.string().optional(),
+  ...ITEM_IDENTITY,
 });
 
 export type ConfigurationItem = z.infer<typeof ConfigurationItemSchema>;
