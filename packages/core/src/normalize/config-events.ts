@@ -5,6 +5,7 @@ import {
   ConfigurationItemChangeDetailSchema,
   OversizedConfigurationItemChangeDetailSchema,
 } from '../events/schemas/config-events.js';
+import type { ConfigurationItem, ConfigurationItemSummary } from '../events/schemas/config-item.js';
 import type { ConfigDetailType, EventBridgeEnvelope } from '../events/schemas/eventbridge.js';
 import { err, ok, type Result } from '../util/result.js';
 import { buildConfigEvent } from './config-event.js';
@@ -57,39 +58,33 @@ export function fromConfigDetail(
   if (detailType === 'Configuration Item Change Notification') {
     const parsed = ConfigurationItemChangeDetailSchema.safeParse(envelope.detail);
     if (!parsed.success) return err(schemaError(`${detailType} event`, parsed.error, 'detail.'));
-    const item = parsed.data.configurationItem;
-    return ok(
-      buildConfigEvent({
-        ...base,
-        eventName: 'ConfigurationItemChange',
-        account: accountText(item.awsAccountId) ?? envelope.account,
-        region: item.awsRegion ?? envelope.region,
-        arn: item.ARN,
-        config: {
-          kind: 'configuration-item-change',
-          resourceType: item.resourceType,
-          resourceId: item.resourceId,
-          configurationItem: item,
-        },
-      }),
-    );
+    return ok(itemEvent(base, envelope, 'configuration-item-change', parsed.data.configurationItem));
   }
   const parsed = OversizedConfigurationItemChangeDetailSchema.safeParse(envelope.detail);
   if (!parsed.success) return err(schemaError(`${detailType} event`, parsed.error, 'detail.'));
-  const summary = parsed.data.configurationItemSummary;
   return ok(
-    buildConfigEvent({
-      ...base,
-      eventName: 'OversizedConfigurationItemChange',
-      account: accountText(summary.awsAccountId) ?? envelope.account,
-      region: summary.awsRegion ?? envelope.region,
-      arn: summary.ARN,
-      config: {
-        kind: 'oversized-configuration-item-change',
-        resourceType: summary.resourceType,
-        resourceId: summary.resourceId,
-        configurationItem: summary,
-      },
-    }),
+    itemEvent(base, envelope, 'oversized-configuration-item-change', parsed.data.configurationItemSummary),
   );
+}
+
+const ITEM_EVENT_NAMES = {
+  'configuration-item-change': 'ConfigurationItemChange',
+  'oversized-configuration-item-change': 'OversizedConfigurationItemChange',
+} as const;
+
+/** A configuration item (or an oversized item's summary) change: both carry the same identity fields. */
+function itemEvent(
+  base: Pick<Parameters<typeof buildConfigEvent>[0], 'eventId' | 'origin' | 'time' | 'raw'>,
+  envelope: EventBridgeEnvelope,
+  kind: keyof typeof ITEM_EVENT_NAMES,
+  item: ConfigurationItem | ConfigurationItemSummary,
+): ChangeEvent {
+  return buildConfigEvent({
+    ...base,
+    eventName: ITEM_EVENT_NAMES[kind],
+    account: accountText(item.awsAccountId) ?? envelope.account,
+    region: item.awsRegion ?? envelope.region,
+    arn: item.ARN,
+    config: { kind, resourceType: item.resourceType, resourceId: item.resourceId, configurationItem: item },
+  });
 }
